@@ -31,7 +31,8 @@ setup: $(VENV)/.installed
 run: setup
 	@DEBUG=1 $(BIN)/python manage.py ensure_editor --username editor --password-file var/editor-password.txt
 	@echo "The archive is at http://$(HOST):$(PORT)/  (log in as an editor at http://$(HOST):$(PORT)/accounts/login/)"
-	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@echo "Starting the web server, an extraction worker and the scheduler (Ctrl-C stops all three)."
+	PATH="$(CURDIR)/$(BIN):$$PATH" DEBUG=1 HOST=$(HOST) PORT=$(PORT) $(BIN)/honcho -f Procfile start
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
@@ -39,12 +40,19 @@ lint: $(VENV)/.installed-dev
 check-migrations: $(VENV)/.installed-dev
 	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
 
+# The pipeline tests (marker `worker`) run in a session of their own with Redis as the broker.
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
+PYTEST := $(BIN)/python -m pytest -q
+
 test-sqlite: $(VENV)/.installed-dev
-	ARCHIVE_VAR_DIR=$(CURDIR)/var/test-sqlite $(BIN)/python -m pytest -q
+	ARCHIVE_VAR_DIR=$(CURDIR)/var/test-sqlite $(PYTEST) -m "not worker"
+	ARCHIVE_VAR_DIR=$(CURDIR)/var/test-sqlite-pipeline REDIS_URL=$(TEST_REDIS_URL) $(PYTEST) -m worker tests/pipeline
 
 test-postgres: $(VENV)/.installed-dev
 	@if $(BIN)/python -c "import psycopg, sys; psycopg.connect('$(TEST_DATABASE_URL)', connect_timeout=3).close()" 2>/dev/null; then \
-		DATABASE_URL=$(TEST_DATABASE_URL) ARCHIVE_VAR_DIR=$(CURDIR)/var/test-postgres $(BIN)/python -m pytest -q; \
+		DATABASE_URL=$(TEST_DATABASE_URL) ARCHIVE_VAR_DIR=$(CURDIR)/var/test-postgres $(PYTEST) -m "not worker" && \
+		DATABASE_URL=$(TEST_DATABASE_URL) ARCHIVE_VAR_DIR=$(CURDIR)/var/test-postgres-pipeline REDIS_URL=$(TEST_REDIS_URL) \
+			$(PYTEST) -m worker tests/pipeline; \
 	elif [ -n "$$CI" ] || [ -n "$$ARCHIVE_REQUIRE_SERVICES" ]; then \
 		echo "PostgreSQL at $(TEST_DATABASE_URL) is not reachable, and services are required here." >&2; exit 1; \
 	else \

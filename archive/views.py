@@ -4,14 +4,24 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_http_methods
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
 
 from . import selectors
 from .forms import ArticleUploadForm
-from .models import Article, Entity
+from .models import Article, ArticleStatus, Entity, ReextractionJob
 from .roles import is_editor
-from .services import article_intake_file, article_intake_text
+from .services import (
+    JobAlreadyRunning,
+    article_intake_file,
+    article_intake_text,
+    extraction_enqueue,
+    reextraction_job_cancel,
+    reextraction_job_start,
+)
+
+ACTIVE_STATUSES = (ArticleStatus.QUEUED, ArticleStatus.RUNNING)
 
 
 def editor_required(view):
@@ -35,12 +45,68 @@ def home(request):
 
 def article_list(request):
     page = Paginator(selectors.article_list(), 50).get_page(request.GET.get("page"))
-    return render(request, "archive/article_list.html", {"page": page})
+    polling = is_editor(request.user) and any(a.status in ACTIVE_STATUSES for a in page.object_list)
+    context = {"page": page, "polling": polling}
+    if request.htmx and request.htmx.target == "article-rows":
+        return render(request, "archive/_article_rows.html", context)
+    return render(request, "archive/article_list.html", context)
 
 
 def article_detail(request, pk: int):
     article = get_object_or_404(selectors.article_with_tags(), pk=pk)
     return render(request, "archive/article_detail.html", {"article": article})
+
+
+@editor_required
+def article_status(request, pk: int):
+    """The extraction status badge; htmx polls it while extraction is under way."""
+    article = get_object_or_404(Article.objects.only("pk", "status", "status_error"), pk=pk)
+    return render(request, "archive/_article_status.html", {"article": article})
+
+
+@editor_required
+@require_POST
+def article_extract(request, pk: int):
+    """Queue an article for extraction again (the retry button)."""
+    article = get_object_or_404(Article.objects.only("pk"), pk=pk)
+    with transaction.atomic():
+        extraction_enqueue(article_ids=[article.pk])
+    article.refresh_from_db(fields=["status", "status_error"])
+    if request.htmx:
+        return render(request, "archive/_article_status.html", {"article": article})
+    return redirect(article)
+
+
+@editor_required
+@require_http_methods(["GET", "POST"])
+def reextraction(request):
+    """Editors start a re-extraction of the whole archive, watch it and cancel it."""
+    error = ""
+    if request.method == "POST":
+        try:
+            reextraction_job_start(created_by=request.user)
+            return redirect("archive:reextraction")
+        except JobAlreadyRunning as exc:
+            error = f"A re-extraction is already running (job {exc.job.pk})."
+    jobs = list(ReextractionJob.objects.select_related("created_by")[:10])
+    return render(request, "archive/reextraction.html", {"jobs": jobs, "error": error,
+                                                         "active": next((j for j in jobs if j.active), None)},
+                  status=409 if error else 200)
+
+
+@editor_required
+def reextraction_progress(request, pk: int):
+    job = get_object_or_404(ReextractionJob, pk=pk)
+    return render(request, "archive/_job_progress.html", {"job": job})
+
+
+@editor_required
+@require_POST
+def reextraction_cancel(request, pk: int):
+    job = reextraction_job_cancel(job_id=get_object_or_404(ReextractionJob.objects.only("pk"), pk=pk).pk)
+    if request.htmx:
+        return render(request, "archive/_job_progress.html", {"job": job})
+    return redirect("archive:reextraction")
 
 
 @editor_required

@@ -21,6 +21,7 @@ Places also come from packages (see ``places.py``). Any schema violation raises
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,23 @@ KINDS = ("weapon", "unit", "org", "person", "place")
 DATA_DIR = Path(__file__).resolve().parent / "data"
 FILE_KEYS = {"kind", "category", "country", "entries"}
 ENTRY_KEYS = {"name", "parent", "category", "country", "aliases", "description", "wikidata"}
+
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _DataLoader(_BaseLoader):
+    """YAML 1.2-style booleans: only true/false. YAML 1.1 would read Norway's code NO as false."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+    }
+
+
+_DataLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 
 
 class KBError(ValueError):
@@ -136,7 +154,7 @@ def load_file(path: Path) -> list[KBEntry]:
     """Read one data file; its folder names the kind."""
     where = str(path.relative_to(DATA_DIR.parent)) if path.is_relative_to(DATA_DIR.parent) else str(path)
     try:
-        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_DataLoader)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as exc:
         raise KBError(f"{where}: not valid YAML: {exc}") from exc
     if not isinstance(doc, dict):

@@ -24,3 +24,5 @@ from .jobs import reextraction_job_cancel as reextraction_job_cancel
 from .jobs import reextraction_job_create as reextraction_job_create
 from .jobs import reextraction_job_start as reextraction_job_start
 from .jobs import reextraction_job_step as reextraction_job_step
+from .mentions import mention_add as mention_add
+from .mentions import mention_review as mention_review
