@@ -11,3 +11,5 @@ from .mention import Tag as Tag
 from .source import Source as Source
 from .job import JobStatus as JobStatus
 from .job import ReextractionJob as ReextractionJob
+from .mention import TagChange as TagChange
+from .mention import TagChangeAction as TagChangeAction

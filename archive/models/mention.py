@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from .entity import EntityKind
@@ -78,3 +79,33 @@ class Tag(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article_id} -> {self.entity_id}"
+
+
+class TagChangeAction(models.TextChoices):
+    CREATED = "created", "Created"
+    UPDATED = "updated", "Updated"
+    REMOVED = "removed", "Removed"
+
+
+class TagChange(models.Model):
+    """An append-only log of tag changes, in order: the incremental feed API clients follow.
+
+    Plain ids instead of foreign keys, so the record of a removal outlives the article or entity.
+    """
+
+    article_id = models.BigIntegerField(db_index=True)
+    entity_id = models.BigIntegerField()
+    action = models.CharField(max_length=8, choices=TagChangeAction.choices)
+    status = models.CharField(max_length=10, choices=MentionStatus.choices)
+    mention_count = models.PositiveIntegerField(default=0)
+    salience = models.FloatField(default=0.0)
+    changed_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(action__in=TagChangeAction.values), name="tag_change_action_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.article_id}/{self.entity_id}"

@@ -26,3 +26,4 @@ from .jobs import reextraction_job_start as reextraction_job_start
 from .jobs import reextraction_job_step as reextraction_job_step
 from .mentions import mention_add as mention_add
 from .mentions import mention_review as mention_review
+from .tags import tag_changes_record as tag_changes_record

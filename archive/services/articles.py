@@ -24,6 +24,7 @@ from archive.ingest import (
     similarity,
 )
 from archive.models import Article, FingerprintBand, Source
+from archive.search import index_articles as search_index_articles
 
 from .extraction import extraction_enqueue
 
@@ -155,6 +156,7 @@ def article_create(
             if original_data is not None and original_filename:
                 article.original_file.save(original_filename, ContentFile(original_data), save=True)
                 stored_name = article.original_file.name
+            search_index_articles(article_ids=[article.pk])
             extraction_enqueue(article_ids=[article.pk])
     except IntegrityError as exc:
         if stored_name:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from archive.models import Article, Mention, MentionStatus, Tag
+from archive.models import Article, Mention, MentionStatus, Tag, TagChange, TagChangeAction
+from archive.search import index_articles as search_index_articles
 
 
 def _salience(count: int, most: int, first_start: int, length: int) -> float:
@@ -31,9 +32,9 @@ def tags_refresh(*, article: Article) -> None:
         for entity_id, (count, confirmed, first) in stats.items()
     }
     existing = {tag.entity_id: tag for tag in Tag.objects.filter(article_id=article.pk)}
-    gone = [tag.pk for entity_id, tag in existing.items() if entity_id not in wanted]
+    gone = [tag for entity_id, tag in existing.items() if entity_id not in wanted]
     if gone:
-        Tag.objects.filter(pk__in=gone).delete()
+        Tag.objects.filter(pk__in=[tag.pk for tag in gone]).delete()
     now = timezone.now()
     to_create, to_update = [], []
     for entity_id, (count, salience, status) in wanted.items():
@@ -46,3 +47,18 @@ def tags_refresh(*, article: Article) -> None:
             to_update.append(tag)
     Tag.objects.bulk_create(to_create)
     Tag.objects.bulk_update(to_update, ["mention_count", "salience", "status", "updated_at"])
+    tag_changes_record(created=to_create, updated=to_update, removed=gone, at=now)
+    search_index_articles(article_ids=[article.pk])
+
+
+def tag_changes_record(*, created=(), updated=(), removed=(), at=None) -> None:
+    """Append the changes to the tag feed, in the same transaction as the changes themselves."""
+    at = at or timezone.now()
+    changes = [
+        TagChange(article_id=tag.article_id, entity_id=tag.entity_id, action=action, status=tag.status,
+                  mention_count=tag.mention_count, salience=tag.salience, changed_at=at)
+        for action, tags in ((TagChangeAction.CREATED, created), (TagChangeAction.UPDATED, updated),
+                             (TagChangeAction.REMOVED, removed))
+        for tag in tags
+    ]
+    TagChange.objects.bulk_create(changes)
