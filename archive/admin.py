@@ -17,8 +17,15 @@ class ArticleAdmin(SimpleHistoryAdmin):
     search_fields = ("title", "url")
     date_hierarchy = "published_at"
     raw_id_fields = ("near_duplicate_of", "created_by")
-    readonly_fields = ("content_hash", "near_duplicate_score", "status", "status_error", "extractor_version",
-                       "created_at", "updated_at")
+    readonly_fields = (
+        "content_hash",
+        "near_duplicate_score",
+        "status",
+        "status_error",
+        "extractor_version",
+        "created_at",
+        "updated_at",
+    )
     list_select_related = ("source",)
 
 

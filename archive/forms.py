@@ -27,19 +27,29 @@ class MultipleFileField(forms.FileField):
 class ArticleUploadForm(forms.Form):
     """Paste a text or upload files; the metadata fields override what is detected."""
 
-    text = forms.CharField(label="Paste text", required=False, widget=forms.Textarea(attrs={"rows": 8}),
-                           strip=False)
-    files = MultipleFileField(label="Or upload files", required=False,
-                              help_text="Text, Markdown, HTML, Word (.docx) or PDF; several at once.")
-    title = forms.CharField(max_length=500, required=False,
-                            help_text="Detected from the document when left empty.")
+    text = forms.CharField(
+        label="Paste text", required=False, widget=forms.Textarea(attrs={"rows": 8}), strip=False
+    )
+    files = MultipleFileField(
+        label="Or upload files",
+        required=False,
+        help_text="Text, Markdown, HTML, Word (.docx) or PDF; several at once.",
+    )
+    title = forms.CharField(
+        max_length=500, required=False, help_text="Detected from the document when left empty."
+    )
     source = forms.CharField(max_length=200, required=False, label="Source (publisher)")
     url = forms.URLField(max_length=2000, required=False, assume_scheme="https")
     author = forms.CharField(max_length=300, required=False)
-    published_at = forms.DateTimeField(required=False, label="Published",
-                                       help_text="Detected from the document when left empty.",
-                                       widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
-    language = forms.CharField(max_length=8, required=False, help_text="Detected when left empty (en, ru, uk ...)")
+    published_at = forms.DateTimeField(
+        required=False,
+        label="Published",
+        help_text="Detected from the document when left empty.",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+    language = forms.CharField(
+        max_length=8, required=False, help_text="Detected when left empty (en, ru, uk ...)"
+    )
 
     def clean_files(self):
         files = self.cleaned_data["files"]

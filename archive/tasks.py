@@ -46,8 +46,13 @@ def sweep_stuck_articles() -> int:
     return len(services.stuck_articles_requeue())
 
 
-@shared_task(bind=True, autoretry_for=(DatabaseError, *TRANSIENT_ERRORS), retry_backoff=2, retry_jitter=True,
-             max_retries=settings.ARCHIVE_EXTRACTION_MAX_RETRIES)
+@shared_task(
+    bind=True,
+    autoretry_for=(DatabaseError, *TRANSIENT_ERRORS),
+    retry_backoff=2,
+    retry_jitter=True,
+    max_retries=settings.ARCHIVE_EXTRACTION_MAX_RETRIES,
+)
 def reextract_chunk(self, job_id: int) -> None:
     """Work one chunk of a re-extraction job, then hand the next chunk to the queue."""
     if services.reextraction_job_step(job_id=job_id):

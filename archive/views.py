@@ -3,8 +3,8 @@
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
 from django.db import transaction
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -89,9 +89,12 @@ def reextraction(request):
         except JobAlreadyRunning as exc:
             error = f"A re-extraction is already running (job {exc.job.pk})."
     jobs = list(ReextractionJob.objects.select_related("created_by")[:10])
-    return render(request, "archive/reextraction.html", {"jobs": jobs, "error": error,
-                                                         "active": next((j for j in jobs if j.active), None)},
-                  status=409 if error else 200)
+    return render(
+        request,
+        "archive/reextraction.html",
+        {"jobs": jobs, "error": error, "active": next((j for j in jobs if j.active), None)},
+        status=409 if error else 200,
+    )
 
 
 @editor_required
@@ -115,8 +118,12 @@ def article_original(request, pk: int):
     article = get_object_or_404(Article, pk=pk)
     if not article.original_file:
         raise Http404("No original file was kept for this article.")
-    return FileResponse(article.original_file.open("rb"), as_attachment=True,
-                        filename=article.original_filename or "original", content_type="application/octet-stream")
+    return FileResponse(
+        article.original_file.open("rb"),
+        as_attachment=True,
+        filename=article.original_filename or "original",
+        content_type="application/octet-stream",
+    )
 
 
 @editor_required
@@ -128,12 +135,22 @@ def article_upload(request):
         if form.is_valid():
             overrides = form.overrides()
             if (form.cleaned_data.get("text") or "").strip():
-                results.append(article_intake_text(text=form.cleaned_data["text"], overrides=overrides,
-                                                   created_by=request.user))
+                results.append(
+                    article_intake_text(
+                        text=form.cleaned_data["text"], overrides=overrides, created_by=request.user
+                    )
+                )
             for upload in form.cleaned_data["files"]:
                 # Each file goes in on its own: one bad file never stops the rest of the batch.
-                results.append(article_intake_file(filename=upload.name, data=_read_upload(upload), size=upload.size,
-                                                   overrides=overrides, created_by=request.user))
+                results.append(
+                    article_intake_file(
+                        filename=upload.name,
+                        data=_read_upload(upload),
+                        size=upload.size,
+                        overrides=overrides,
+                        created_by=request.user,
+                    )
+                )
             if all(result.outcome != "error" for result in results):
                 form = ArticleUploadForm()
         status = 400 if not form.is_valid() and not results else 200

@@ -69,6 +69,6 @@ class MentionFactory(factory.django.DjangoModelFactory):
     entity = factory.SubFactory(EntityFactory)
     start = 0
     end = 7
-    text = factory.LazyAttribute(lambda m: m.article.body[m.start:m.end])
+    text = factory.LazyAttribute(lambda m: m.article.body[m.start : m.end])
     kind = factory.LazyAttribute(lambda m: m.entity.kind)
     origin = "gazetteer"

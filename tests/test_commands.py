@@ -31,11 +31,24 @@ def test_import_articles_from_folder_jsonl_and_csv_with_summary(tmp_path):
     (folder / "empty.txt").write_bytes(b"")
     (folder / "copy.txt").write_text(text_of(1), encoding="utf-8")
     jsonl = tmp_path / "batch.jsonl"
-    jsonl.write_text("\n".join([
-        json.dumps({"title": "From JSONL", "body": text_of(2), "source": "Wire", "published_at": "2025-05-01"}),
-        "{not json",
-        json.dumps({"title": "No body"}),
-    ]) + "\n", encoding="utf-8")
+    jsonl.write_text(
+        "\n".join(
+            [
+                json.dumps(
+                    {
+                        "title": "From JSONL",
+                        "body": text_of(2),
+                        "source": "Wire",
+                        "published_at": "2025-05-01",
+                    }
+                ),
+                "{not json",
+                json.dumps({"title": "No body"}),
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     csv = tmp_path / "batch.csv"
     csv.write_text(f'title,body,url\nFrom CSV,"{text_of(3)}",https://example.org/a\n', encoding="utf-8")
 
@@ -69,11 +82,13 @@ def test_demo_content_loads_once_and_is_marked():
 
 
 def test_kb_load_is_idempotent_and_keeps_editor_additions():
-    kb = KnowledgeBase([
-        KBEntry(kind="weapon", name="Mi-24", aliases=("Hind", "Ми-24")),
-        KBEntry(kind="weapon", name="Mi-35M", parent="Mi-24", aliases=("Ми-35М",)),
-        KBEntry(kind="place", name="Belarus", aliases=("Беларусь",)),
-    ])
+    kb = KnowledgeBase(
+        [
+            KBEntry(kind="weapon", name="Mi-24", aliases=("Hind", "Ми-24")),
+            KBEntry(kind="weapon", name="Mi-35M", parent="Mi-24", aliases=("Ми-35М",)),
+            KBEntry(kind="place", name="Belarus", aliases=("Беларусь",)),
+        ]
+    )
     first = kb_load(kb=kb)
     assert first.created == 3
     mi35 = Entity.objects.get(name="Mi-35M")
@@ -115,8 +130,9 @@ def test_ensure_editor_prints_login_and_reuses_the_password(tmp_path):
 def _manage(*args, env_overrides: dict) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
     env.update(env_overrides)
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=REPO, env=env, capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=REPO, env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_missing_secret_key_fails_loudly_when_debug_is_off():
@@ -126,13 +142,22 @@ def test_missing_secret_key_fails_loudly_when_debug_is_off():
 
 
 def test_check_deploy_is_clean_with_production_settings(tmp_path):
-    result = _manage("check", "--deploy", "--fail-level", "WARNING", env_overrides={
-        "DEBUG": "0",
-        "SECRET_KEY": "a-real-production-secret-" + "x7Qp9zR2mK4vB8nL1wT6yH3jF5dS0gA" * 2,
-        "ALLOWED_HOSTS": "archive.example.org",
-        "CSRF_TRUSTED_ORIGINS": "https://archive.example.org",
-        "SECURE_SSL_REDIRECT": "1", "SESSION_COOKIE_SECURE": "1", "CSRF_COOKIE_SECURE": "1",
-        "STATIC_MANIFEST": "1", "ARCHIVE_VAR_DIR": str(tmp_path),
-    })
+    result = _manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env_overrides={
+            "DEBUG": "0",
+            "SECRET_KEY": "a-real-production-secret-" + "x7Qp9zR2mK4vB8nL1wT6yH3jF5dS0gA" * 2,
+            "ALLOWED_HOSTS": "archive.example.org",
+            "CSRF_TRUSTED_ORIGINS": "https://archive.example.org",
+            "SECURE_SSL_REDIRECT": "1",
+            "SESSION_COOKIE_SECURE": "1",
+            "CSRF_COOKIE_SECURE": "1",
+            "STATIC_MANIFEST": "1",
+            "ARCHIVE_VAR_DIR": str(tmp_path),
+        },
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

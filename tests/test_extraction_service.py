@@ -7,7 +7,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from archive.kb import KBEntry, KnowledgeBase
-from archive.models import Article, ArticleStatus, Entity, JobStatus, Mention, MentionStatus, ReextractionJob, Tag
+from archive.models import (
+    Article,
+    ArticleStatus,
+    Entity,
+    JobStatus,
+    Mention,
+    MentionStatus,
+    ReextractionJob,
+    Tag,
+)
 from archive.services import (
     article_create,
     article_mark_failed,
@@ -23,27 +32,33 @@ from tests.test_commands import run
 
 pytestmark = pytest.mark.django_db
 
-BODY = ("Belarus received Mi-35M helicopters and Su-30SM2 fighters from Russia. "
-        "The Mi-35M is a variant of the Mi-24. Rostec delivered the Su-30SM2 on schedule.")
+BODY = (
+    "Belarus received Mi-35M helicopters and Su-30SM2 fighters from Russia. "
+    "The Mi-35M is a variant of the Mi-24. Rostec delivered the Su-30SM2 on schedule."
+)
 
 
 @pytest.fixture
 def small_kb():
-    kb = KnowledgeBase([
-        KBEntry(kind="weapon", name="Mi-24", aliases=("Hind",)),
-        KBEntry(kind="weapon", name="Mi-35M", parent="Mi-24"),
-        KBEntry(kind="weapon", name="Su-30SM2", aliases=("Су-30СМ2",)),
-        KBEntry(kind="org", name="Rostec"),
-        KBEntry(kind="place", name="Belarus"),
-        KBEntry(kind="place", name="Russia"),
-    ])
+    kb = KnowledgeBase(
+        [
+            KBEntry(kind="weapon", name="Mi-24", aliases=("Hind",)),
+            KBEntry(kind="weapon", name="Mi-35M", parent="Mi-24"),
+            KBEntry(kind="weapon", name="Su-30SM2", aliases=("Су-30СМ2",)),
+            KBEntry(kind="org", name="Rostec"),
+            KBEntry(kind="place", name="Belarus"),
+            KBEntry(kind="place", name="Russia"),
+        ]
+    )
     kb_load(kb=kb)
     return kb
 
 
 def rows(article_id):
-    return (list(Mention.objects.filter(article_id=article_id).order_by("pk").values()),
-            list(Tag.objects.filter(article_id=article_id).order_by("pk").values()))
+    return (
+        list(Mention.objects.filter(article_id=article_id).order_by("pk").values()),
+        list(Tag.objects.filter(article_id=article_id).order_by("pk").values()),
+    )
 
 
 def test_extraction_stores_mentions_tags_and_version(small_kb):
@@ -57,7 +72,7 @@ def test_extraction_stores_mentions_tags_and_version(small_kb):
     mi35 = Tag.objects.get(article=article, entity__name="Mi-35M")
     assert mi35.mention_count == 2 and 0 < mi35.salience <= 1
     for mention in Mention.objects.filter(article=article):
-        assert article.body[mention.start:mention.end] == mention.text
+        assert article.body[mention.start : mention.end] == mention.text
         assert mention.status == MentionStatus.SUGGESTED
 
 
@@ -87,7 +102,9 @@ def test_editor_decisions_are_kept_and_rejections_not_suggested_again(small_kb, 
 
 
 def test_unknown_names_become_candidate_entities(small_kb):
-    article = article_create(title="Visit", body="General Petro Kovalenko visited the Kharkiv plant on Monday.")
+    article = article_create(
+        title="Visit", body="General Petro Kovalenko visited the Kharkiv plant on Monday."
+    )
     extraction_run(article_id=article.pk)
     candidates = Entity.objects.filter(curated=False, tags__article=article)
     assert candidates.filter(kind="person").exists()
@@ -115,7 +132,9 @@ def test_failed_article_shows_its_error_and_a_retry_button(editor_client, django
     page = editor_client.get(article.get_absolute_url()).content.decode()
     assert "ValueError: model crashed" in page and "Retry" in page
     with django_capture_on_commit_callbacks() as callbacks:
-        response = editor_client.post(reverse("archive:article-extract", args=[article.pk]), HTTP_HX_REQUEST="true")
+        response = editor_client.post(
+            reverse("archive:article-extract", args=[article.pk]), HTTP_HX_REQUEST="true"
+        )
     assert response.status_code == 200 and len(callbacks) == 1
     article.refresh_from_db()
     assert article.status == ArticleStatus.QUEUED and not article.status_error
@@ -160,7 +179,9 @@ def test_reextract_command_shows_progress_and_finishes(small_kb):
     assert Article.objects.filter(status=ArticleStatus.DONE).count() == 3
 
 
-def test_reextraction_page_starts_shows_and_refuses_a_second_job(editor_client, django_capture_on_commit_callbacks):
+def test_reextraction_page_starts_shows_and_refuses_a_second_job(
+    editor_client, django_capture_on_commit_callbacks
+):
     url = reverse("archive:reextraction")
     with django_capture_on_commit_callbacks() as callbacks:
         assert editor_client.post(url).status_code == 302

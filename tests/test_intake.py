@@ -1,9 +1,9 @@
 """Uploading through the editor form: every format, every kind of bad input, batches."""
 
 import pytest
-from django.utils.html import escape
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.html import escape
 
 from archive.models import Article, FingerprintBand
 from tests.documents import make_docx, make_docx_zip_bomb, make_pdf
@@ -38,10 +38,12 @@ def errors(response) -> dict[str, str]:
 
 
 def test_one_file_of_each_type_goes_in(editor_client):
-    html = (f"<html><head><title>Mi-35M for Belarus</title><script>alert('x')</script></head><body>"
-            f"<nav>Home | Subscribe</nav><article><h1>Mi-35M for Belarus</h1>"
-            + "".join(f"<p>{p}</p>" for p in text_of(3).split("\n\n"))
-            + "</article><footer>Copyright</footer></body></html>").encode()
+    html = (
+        "<html><head><title>Mi-35M for Belarus</title><script>alert('x')</script></head><body>"
+        "<nav>Home | Subscribe</nav><article><h1>Mi-35M for Belarus</h1>"
+        + "".join(f"<p>{p}</p>" for p in text_of(3).split("\n\n"))
+        + "</article><footer>Copyright</footer></body></html>"
+    ).encode()
     response = upload(
         editor_client,
         ("a.txt", text_of(1).encode()),
@@ -62,10 +64,17 @@ def test_one_file_of_each_type_goes_in(editor_client):
 
 
 def test_pasted_text_with_metadata(editor_client):
-    response = editor_client.post(UPLOAD, {
-        "text": text_of(7), "title": "Pasted report", "source": "Demo Wire", "author": "A. Writer",
-        "url": "https://example.org/report", "published_at": "2026-03-04T10:00",
-    })
+    response = editor_client.post(
+        UPLOAD,
+        {
+            "text": text_of(7),
+            "title": "Pasted report",
+            "source": "Demo Wire",
+            "author": "A. Writer",
+            "url": "https://example.org/report",
+            "published_at": "2026-03-04T10:00",
+        },
+    )
     assert results(response) == {"pasted text": "created"}
     article = Article.objects.get()
     assert (article.title, article.source.name, article.author) == ("Pasted report", "Demo Wire", "A. Writer")
@@ -84,7 +93,9 @@ def test_pasted_text_with_metadata(editor_client):
         ("notes.exe", b"MZ\x90\x00", "supported"),
     ],
 )
-def test_bad_file_gets_a_clear_message_and_the_rest_of_the_batch_goes_in(editor_client, name, content, reason):
+def test_bad_file_gets_a_clear_message_and_the_rest_of_the_batch_goes_in(
+    editor_client, name, content, reason
+):
     response = upload(editor_client, (name, content), ("good.txt", text_of(9).encode()))
     assert results(response) == {name: "error", "good.txt": "created"}
     message = errors(response)[name]
@@ -110,20 +121,26 @@ def test_zip_bomb_in_docx_is_refused_without_inflating_it(editor_client):
 
 
 def test_undeclared_encodings_are_detected(editor_client):
-    russian = ("Вертолеты Ми-35М прибыли в Беларусь. Министерство обороны сообщило об этом во вторник. "
-               "Экипажи прошли переподготовку в Торжке.\n") * 3
-    response = upload(editor_client, ("cp1251.txt", russian.encode("cp1251")),
-                      ("utf16.txt", text_of(11).encode("utf-16")))
+    russian = (
+        "Вертолеты Ми-35М прибыли в Беларусь. Министерство обороны сообщило об этом во вторник. "
+        "Экипажи прошли переподготовку в Торжке.\n"
+    ) * 3
+    response = upload(
+        editor_client, ("cp1251.txt", russian.encode("cp1251")), ("utf16.txt", text_of(11).encode("utf-16"))
+    )
     assert results(response) == {"cp1251.txt": "created", "utf16.txt": "created"}
     assert "Вертолеты Ми-35М" in Article.objects.get(original_filename="cp1251.txt").body
     assert Article.objects.get(original_filename="cp1251.txt").language == "ru"
 
 
 def test_malicious_html_never_reaches_the_text_or_the_page(editor_client, client):
-    html = (b"<html><body><article><h1>Harmless title</h1><p onclick=\"alert(1)\">"
-            + text_of(12).encode() + b"</p><script>document.location='https://evil.example'</script>"
-            b"<p><a href=\"javascript:alert(2)\">link</a> &lt;script&gt;alert(3)&lt;/script&gt;</p>"
-            b"<iframe src=\"https://evil.example\"></iframe></article></body></html>")
+    html = (
+        b'<html><body><article><h1>Harmless title</h1><p onclick="alert(1)">'
+        + text_of(12).encode()
+        + b"</p><script>document.location='https://evil.example'</script>"
+        b'<p><a href="javascript:alert(2)">link</a> &lt;script&gt;alert(3)&lt;/script&gt;</p>'
+        b'<iframe src="https://evil.example"></iframe></article></body></html>'
+    )
     response = upload(editor_client, ("evil.html", html))
     assert results(response) == {"evil.html": "created"}
     article = Article.objects.get()
@@ -144,7 +161,9 @@ def test_exact_duplicate_is_refused_with_a_link_to_the_existing_article(editor_c
 
 
 def test_near_duplicate_is_flagged_for_the_editor(editor_client):
-    long_text = " ".join(f"Sentence {i} about the Mi-35M helicopters and the air base in Belarus." for i in range(60))
+    long_text = " ".join(
+        f"Sentence {i} about the Mi-35M helicopters and the air base in Belarus." for i in range(60)
+    )
     upload(editor_client, ("one.txt", long_text.encode()))
     changed = long_text.replace("Sentence 5 ", "Line 5 ").replace("Sentence 40 ", "Line 40 ")
     response = upload(editor_client, ("two.txt", changed.encode()))

@@ -18,7 +18,9 @@ def _violates(make) -> bool:
 
 def test_content_hash_is_unique_in_the_database():
     article = ArticleFactory()
-    assert _violates(lambda: Article.objects.create(title="Copy", body=article.body, content_hash=article.content_hash))
+    assert _violates(
+        lambda: Article.objects.create(title="Copy", body=article.body, content_hash=article.content_hash)
+    )
 
 
 def test_mention_offsets_must_be_ordered():

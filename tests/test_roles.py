@@ -48,7 +48,11 @@ def test_original_file_downloads_only_for_editors_and_never_inline(editor_client
     upload = reverse("archive:article-upload")
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    page = b"<html><body><article><p>" + b"Original HTML kept for editors to download. " * 5 + b"</p></article></body></html>"
+    page = (
+        b"<html><body><article><p>"
+        + b"Original HTML kept for editors to download. " * 5
+        + b"</p></article></body></html>"
+    )
     editor_client.post(upload, {"files": [SimpleUploadedFile("page.html", page, "text/html")]})
     from archive.models import Article
 

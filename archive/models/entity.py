@@ -18,8 +18,14 @@ class Entity(models.Model):
     name = models.CharField(max_length=300)
     slug = models.SlugField(max_length=340, unique=True)
     description = models.TextField(blank=True)
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="variants",
-                               help_text="The family this entity is a variant of (Mi-35M -> Mi-24).")
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="variants",
+        help_text="The family this entity is a variant of (Mi-35M -> Mi-24).",
+    )
     category = models.CharField(max_length=40, blank=True)
     country = models.CharField(max_length=2, blank=True, help_text="ISO 3166-1 alpha-2 code")
     wikidata = models.CharField(max_length=20, blank=True)

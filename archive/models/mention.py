@@ -31,8 +31,13 @@ class Mention(models.Model):
     confidence = models.FloatField(default=1.0)
     origin = models.CharField(max_length=10, choices=MentionOrigin.choices)
     status = models.CharField(max_length=10, choices=MentionStatus.choices, default=MentionStatus.SUGGESTED)
-    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                 related_name="mentions_reviewed")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="mentions_reviewed",
+    )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     extractor_version = models.CharField(max_length=40, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -43,13 +48,22 @@ class Mention(models.Model):
     class Meta:
         ordering = ["article", "start", "end"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(start__lt=models.F("end")), name="mention_start_before_end"),
-            models.CheckConstraint(condition=models.Q(confidence__gte=0, confidence__lte=1),
-                                   name="mention_confidence_range"),
-            models.CheckConstraint(condition=models.Q(status__in=MentionStatus.values), name="mention_status_valid"),
-            models.CheckConstraint(condition=models.Q(origin__in=MentionOrigin.values), name="mention_origin_valid"),
+            models.CheckConstraint(
+                condition=models.Q(start__lt=models.F("end")), name="mention_start_before_end"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(confidence__gte=0, confidence__lte=1), name="mention_confidence_range"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=MentionStatus.values), name="mention_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(origin__in=MentionOrigin.values), name="mention_origin_valid"
+            ),
             models.CheckConstraint(condition=models.Q(kind__in=EntityKind.values), name="mention_kind_valid"),
-            models.UniqueConstraint(fields=["article", "start", "end", "entity"], name="mention_span_entity_unique"),
+            models.UniqueConstraint(
+                fields=["article", "start", "end", "entity"], name="mention_span_entity_unique"
+            ),
         ]
         indexes = [models.Index(fields=["entity", "status"], name="mention_entity_status")]
 
@@ -72,8 +86,12 @@ class Tag(models.Model):
         ordering = ["article", "-salience"]
         constraints = [
             models.UniqueConstraint(fields=["article", "entity"], name="tag_article_entity_unique"),
-            models.CheckConstraint(condition=models.Q(salience__gte=0, salience__lte=1), name="tag_salience_range"),
-            models.CheckConstraint(condition=models.Q(status__in=MentionStatus.values), name="tag_status_valid"),
+            models.CheckConstraint(
+                condition=models.Q(salience__gte=0, salience__lte=1), name="tag_salience_range"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=MentionStatus.values), name="tag_status_valid"
+            ),
         ]
         indexes = [models.Index(fields=["entity", "status"], name="tag_entity_status")]
 
@@ -104,7 +122,9 @@ class TagChange(models.Model):
     class Meta:
         ordering = ["id"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(action__in=TagChangeAction.values), name="tag_change_action_valid"),
+            models.CheckConstraint(
+                condition=models.Q(action__in=TagChangeAction.values), name="tag_change_action_valid"
+            ),
         ]
 
     def __str__(self) -> str:

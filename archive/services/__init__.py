@@ -18,7 +18,6 @@ from .extraction import extraction_enqueue as extraction_enqueue
 from .extraction import extraction_run as extraction_run
 from .extraction import extraction_run_many as extraction_run_many
 from .extraction import stuck_articles_requeue as stuck_articles_requeue
-from .tags import tags_refresh as tags_refresh
 from .jobs import JobAlreadyRunning as JobAlreadyRunning
 from .jobs import reextraction_job_cancel as reextraction_job_cancel
 from .jobs import reextraction_job_create as reextraction_job_create
@@ -27,3 +26,4 @@ from .jobs import reextraction_job_step as reextraction_job_step
 from .mentions import mention_add as mention_add
 from .mentions import mention_review as mention_review
 from .tags import tag_changes_record as tag_changes_record
+from .tags import tags_refresh as tags_refresh

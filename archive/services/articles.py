@@ -13,11 +13,11 @@ from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 
 from archive.ingest import (
-    describe_size,
     NEAR_DUPLICATE_THRESHOLD,
     Fingerprint,
     IngestError,
     ParsedDocument,
+    describe_size,
     fingerprint,
     parse_file,
     parse_text,
@@ -151,7 +151,8 @@ def article_create(
                 is_demo=is_demo,
             )
             FingerprintBand.objects.bulk_create(
-                FingerprintBand(article=article, band=band, value=value) for band, value in enumerate(fp.bands)
+                FingerprintBand(article=article, band=band, value=value)
+                for band, value in enumerate(fp.bands)
             )
             if original_data is not None and original_filename:
                 article.original_file.save(original_filename, ContentFile(original_data), save=True)
@@ -173,7 +174,9 @@ def article_create(
     return article
 
 
-def _create_from_document(doc: ParsedDocument, *, original: bytes | None, created_by, is_demo: bool) -> IntakeResult:
+def _create_from_document(
+    doc: ParsedDocument, *, original: bytes | None, created_by, is_demo: bool
+) -> IntakeResult:
     try:
         article = article_create(
             title=doc.title or doc.filename,
@@ -205,8 +208,14 @@ def article_intake_file(
     """
     limit = settings.ARCHIVE_MAX_UPLOAD_BYTES
     if size is not None and size > limit:
-        return IntakeResult(filename=filename, error=str(IngestError(
-            filename, f"the file is {describe_size(size)}, over the {describe_size(limit)} size limit")))
+        return IntakeResult(
+            filename=filename,
+            error=str(
+                IngestError(
+                    filename, f"the file is {describe_size(size)}, over the {describe_size(limit)} size limit"
+                )
+            ),
+        )
     try:
         doc = parse_file(filename, data, max_bytes=settings.ARCHIVE_MAX_UPLOAD_BYTES)
     except IngestError as exc:
@@ -222,8 +231,9 @@ def article_intake_text(*, text: str, overrides: dict | None = None, created_by=
         doc = parse_text(text, title=overrides.get("title", ""), max_bytes=settings.ARCHIVE_MAX_UPLOAD_BYTES)
     except IngestError as exc:
         return IntakeResult(filename="pasted text", error=str(exc))
-    return _create_from_document(doc.with_overrides(**overrides), original=None, created_by=created_by,
-                                 is_demo=False)
+    return _create_from_document(
+        doc.with_overrides(**overrides), original=None, created_by=created_by, is_demo=False
+    )
 
 
 def article_intake_document(*, doc: ParsedDocument, created_by=None, is_demo: bool = False) -> IntakeResult:

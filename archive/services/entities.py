@@ -36,7 +36,9 @@ class KBLoadResult:
     total: int
 
 
-def kb_load(*, kb: KnowledgeBase | None = None, progress: Callable[[int], None] | None = None) -> KBLoadResult:
+def kb_load(
+    *, kb: KnowledgeBase | None = None, progress: Callable[[int], None] | None = None
+) -> KBLoadResult:
     """Copy the knowledge base into Entity/Alias rows.
 
     Idempotent: entries are matched on (kind, name); fields from the knowledge base are refreshed,
@@ -53,25 +55,33 @@ def kb_load(*, kb: KnowledgeBase | None = None, progress: Callable[[int], None] 
             if current is None:
                 slug = entity_slug(entry.kind, entry.name, slugs.__contains__)
                 slugs.add(slug)
-                to_create.append(Entity(kind=entry.kind, name=entry.name, slug=slug, curated=True,
-                                        **_kb_fields(entry)))
+                to_create.append(
+                    Entity(kind=entry.kind, name=entry.name, slug=slug, curated=True, **_kb_fields(entry))
+                )
             elif _changed(current, entry):
                 for field, value in _kb_fields(entry).items():
                     setattr(current, field, value)
                 current.curated = True
                 to_update.append(current)
         Entity.objects.bulk_create(to_create, batch_size=BATCH)
-        Entity.objects.bulk_update(to_update, ["description", "category", "country", "wikidata", "curated"],
-                                   batch_size=BATCH)
-        ids = dict(((kind, name), pk) for pk, kind, name in Entity.objects.values_list("pk", "kind", "name"))
+        Entity.objects.bulk_update(
+            to_update, ["description", "category", "country", "wikidata", "curated"], batch_size=BATCH
+        )
+        ids = {(kind, name): pk for pk, kind, name in Entity.objects.values_list("pk", "kind", "name")}
         _link_parents(entries, ids)
         added = _add_aliases(entries, ids, progress)
-    return KBLoadResult(created=len(to_create), updated=len(to_update), aliases_added=added, total=len(entries))
+    return KBLoadResult(
+        created=len(to_create), updated=len(to_update), aliases_added=added, total=len(entries)
+    )
 
 
 def _kb_fields(entry: KBEntry) -> dict:
-    return {"description": entry.description, "category": entry.category, "country": entry.country,
-            "wikidata": entry.wikidata}
+    return {
+        "description": entry.description,
+        "category": entry.category,
+        "country": entry.country,
+        "wikidata": entry.wikidata,
+    }
 
 
 def _changed(entity: Entity, entry: KBEntry) -> bool:

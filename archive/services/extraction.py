@@ -33,6 +33,7 @@ ERROR_MAX = 2000
 
 # --- the extractor, built from the database so editors' aliases count without a restart -------
 
+
 @dataclass
 class _CachedExtractor:
     version: tuple
@@ -61,8 +62,14 @@ def knowledge_base_from_database() -> KnowledgeBase:
         )
     )
     return KnowledgeBase(
-        KBEntry(kind=kind, name=name, aliases=tuple(t for t in aliases.get(pk, ()) if t != name),
-                parent=parent if parent_curated else None, category=category, country=country)
+        KBEntry(
+            kind=kind,
+            name=name,
+            aliases=tuple(t for t in aliases.get(pk, ()) if t != name),
+            parent=parent if parent_curated else None,
+            category=category,
+            country=country,
+        )
         for pk, kind, name, parent, parent_curated, category, country in rows
     )
 
@@ -87,13 +94,15 @@ def extractor_version() -> str:
 
 # --- status ------------------------------------------------------------------------------------
 
+
 def extraction_enqueue(*, article_ids: Sequence[int]) -> None:
     """Mark articles queued and send one task each once the transaction commits."""
     if not article_ids:
         return
     ids = list(article_ids)
-    Article.objects.filter(pk__in=ids).update(status=ArticleStatus.QUEUED, status_error="",
-                                              status_changed_at=timezone.now())
+    Article.objects.filter(pk__in=ids).update(
+        status=ArticleStatus.QUEUED, status_error="", status_changed_at=timezone.now()
+    )
 
     def send() -> None:
         from archive.tasks import extract_article
@@ -107,19 +116,25 @@ def extraction_enqueue(*, article_ids: Sequence[int]) -> None:
 def article_mark_running(*, article_id: int) -> bool:
     """Claim an article for extraction; False when it no longer exists."""
     return bool(
-        Article.objects.filter(pk=article_id).update(status=ArticleStatus.RUNNING, status_changed_at=timezone.now())
+        Article.objects.filter(pk=article_id).update(
+            status=ArticleStatus.RUNNING, status_changed_at=timezone.now()
+        )
     )
 
 
 def article_mark_failed(*, article_id: int, error: str) -> None:
-    Article.objects.filter(pk=article_id).update(status=ArticleStatus.FAILED, status_error=error[:ERROR_MAX],
-                                                 status_changed_at=timezone.now())
+    Article.objects.filter(pk=article_id).update(
+        status=ArticleStatus.FAILED, status_error=error[:ERROR_MAX], status_changed_at=timezone.now()
+    )
 
 
 def article_mark_retrying(*, article_id: int, error: str) -> None:
     """Back in the queue after a transient error; the error stays visible until it succeeds."""
-    Article.objects.filter(pk=article_id).update(status=ArticleStatus.QUEUED, status_error=f"Retrying: {error}"[:ERROR_MAX],
-                                                 status_changed_at=timezone.now())
+    Article.objects.filter(pk=article_id).update(
+        status=ArticleStatus.QUEUED,
+        status_error=f"Retrying: {error}"[:ERROR_MAX],
+        status_changed_at=timezone.now(),
+    )
 
 
 def stuck_articles_requeue(*, older_than_seconds: int | None = None, limit: int | None = None) -> list[int]:
@@ -129,7 +144,11 @@ def stuck_articles_requeue(*, older_than_seconds: int | None = None, limit: int 
     stuck = Article.objects.filter(status__in=[ArticleStatus.QUEUED, ArticleStatus.RUNNING]).filter(
         Q(status_changed_at__lt=cutoff) | Q(status_changed_at__isnull=True)
     )
-    ids = list(stuck.order_by("status_changed_at", "pk").values_list("pk", flat=True)[: limit or settings.ARCHIVE_SWEEP_BATCH])
+    ids = list(
+        stuck.order_by("status_changed_at", "pk").values_list("pk", flat=True)[
+            : limit or settings.ARCHIVE_SWEEP_BATCH
+        ]
+    )
     with transaction.atomic():
         extraction_enqueue(article_ids=ids)
     if ids:
@@ -138,6 +157,7 @@ def stuck_articles_requeue(*, older_than_seconds: int | None = None, limit: int 
 
 
 # --- applying the extractor's output -----------------------------------------------------------
+
 
 def extraction_run(*, article_id: int) -> Article | None:
     """Extract one article and store the result; None when the article is gone."""
@@ -199,13 +219,18 @@ def _entities_for(mentions: Iterable) -> dict[tuple[str, str], int]:
     missing = wanted - found.keys()
     if missing:
         Entity.objects.bulk_create(
-            [Entity(kind=k, name=n[:300], slug=_candidate_slug(k, n), curated=False) for k, n in sorted(missing)],
+            [
+                Entity(kind=k, name=n[:300], slug=_candidate_slug(k, n), curated=False)
+                for k, n in sorted(missing)
+            ],
             ignore_conflicts=True,
         )
         query = Q()
         for kind, name in missing:
             query |= Q(kind=kind, name=name)
-        found.update({(k, n): pk for pk, k, n in Entity.objects.filter(query).values_list("pk", "kind", "name")})
+        found.update(
+            {(k, n): pk for pk, k, n in Entity.objects.filter(query).values_list("pk", "kind", "name")}
+        )
     return found
 
 
@@ -221,11 +246,17 @@ def extraction_apply(*, article_id: int, mentions: Sequence, version: str) -> Ar
             return None
         body = article.body
         # Only mentions whose offsets still fit the body (it may have been edited meanwhile).
-        mentions = [m for m in mentions if 0 <= m.start < m.end <= len(body) and body[m.start:m.end] == m.text]
+        mentions = [
+            m for m in mentions if 0 <= m.start < m.end <= len(body) and body[m.start : m.end] == m.text
+        ]
         entity_ids = _entities_for(mentions)
         existing = list(Mention.objects.filter(article_id=article_id))
-        decided = [m for m in existing if m.status != MentionStatus.SUGGESTED or m.origin == MentionOrigin.EDITOR]
-        rejected = {(m.entity_id, _surface_key(m.text)) for m in decided if m.status == MentionStatus.REJECTED}
+        decided = [
+            m for m in existing if m.status != MentionStatus.SUGGESTED or m.origin == MentionOrigin.EDITOR
+        ]
+        rejected = {
+            (m.entity_id, _surface_key(m.text)) for m in decided if m.status == MentionStatus.REJECTED
+        }
         decided_spans = [(m.start, m.end) for m in decided]
         decided_keys = {(m.start, m.end, m.entity_id) for m in decided}
 
@@ -248,18 +279,43 @@ def extraction_apply(*, article_id: int, mentions: Sequence, version: str) -> Ar
             row = current.get(key)
             confidence = round(max(0.0, min(1.0, float(m.confidence))), 4)
             if row is None:
-                to_create.append(Mention(article_id=article_id, entity_id=key[2], start=m.start, end=m.end,
-                                         text=m.text[:500], kind=m.kind, confidence=confidence, origin=m.origin,
-                                         extractor_version=version))
-            elif (row.confidence, row.origin, row.kind, row.extractor_version) != (confidence, m.origin, m.kind,
-                                                                                   version):
-                row.confidence, row.origin, row.kind, row.extractor_version = confidence, m.origin, m.kind, version
+                to_create.append(
+                    Mention(
+                        article_id=article_id,
+                        entity_id=key[2],
+                        start=m.start,
+                        end=m.end,
+                        text=m.text[:500],
+                        kind=m.kind,
+                        confidence=confidence,
+                        origin=m.origin,
+                        extractor_version=version,
+                    )
+                )
+            elif (row.confidence, row.origin, row.kind, row.extractor_version) != (
+                confidence,
+                m.origin,
+                m.kind,
+                version,
+            ):
+                row.confidence, row.origin, row.kind, row.extractor_version = (
+                    confidence,
+                    m.origin,
+                    m.kind,
+                    version,
+                )
                 row.updated_at = timezone.now()  # bulk_update skips auto_now
                 to_update.append(row)
         Mention.objects.bulk_create(to_create)
-        Mention.objects.bulk_update(to_update, ["confidence", "origin", "kind", "extractor_version", "updated_at"])
+        Mention.objects.bulk_update(
+            to_update, ["confidence", "origin", "kind", "extractor_version", "updated_at"]
+        )
         tags_refresh(article=article)
-        Article.objects.filter(pk=article_id).update(status=ArticleStatus.DONE, status_error="",
-                                                     extractor_version=version, status_changed_at=timezone.now())
+        Article.objects.filter(pk=article_id).update(
+            status=ArticleStatus.DONE,
+            status_error="",
+            extractor_version=version,
+            status_changed_at=timezone.now(),
+        )
     article.status, article.extractor_version = ArticleStatus.DONE, version
     return article

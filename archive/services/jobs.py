@@ -20,12 +20,17 @@ class JobAlreadyRunning(Exception):
 def reextraction_job_create(*, created_by=None) -> ReextractionJob:
     """Start a job over every article; refuses while another one is active."""
     with transaction.atomic():
-        active = ReextractionJob.objects.select_for_update().filter(
-            status__in=[JobStatus.PENDING, JobStatus.RUNNING]).first()
+        active = (
+            ReextractionJob.objects.select_for_update()
+            .filter(status__in=[JobStatus.PENDING, JobStatus.RUNNING])
+            .first()
+        )
         if active:
             raise JobAlreadyRunning(active)
         return ReextractionJob.objects.create(
-            status=JobStatus.RUNNING, total=Article.objects.count(), started_at=timezone.now(),
+            status=JobStatus.RUNNING,
+            total=Article.objects.count(),
+            started_at=timezone.now(),
             created_by=created_by if getattr(created_by, "is_authenticated", False) else None,
         )
 
@@ -52,8 +57,11 @@ def reextraction_job_step(*, job_id: int, chunk: int | None = None) -> bool:
     if job.cancel_requested:
         _finish(job, JobStatus.CANCELLED)
         return False
-    ids = list(Article.objects.filter(pk__gt=job.last_article_id).order_by("pk")
-               .values_list("pk", flat=True)[: chunk or settings.ARCHIVE_REEXTRACT_CHUNK])
+    ids = list(
+        Article.objects.filter(pk__gt=job.last_article_id)
+        .order_by("pk")
+        .values_list("pk", flat=True)[: chunk or settings.ARCHIVE_REEXTRACT_CHUNK]
+    )
     if not ids:
         _finish(job, JobStatus.DONE)
         return False
@@ -82,5 +90,6 @@ def reextraction_job_cancel(*, job_id: int) -> ReextractionJob:
 
 
 def _finish(job: ReextractionJob, status: str) -> None:
-    ReextractionJob.objects.filter(pk=job.pk).update(status=status, finished_at=timezone.now(),
-                                                     updated_at=timezone.now())
+    ReextractionJob.objects.filter(pk=job.pk).update(
+        status=status, finished_at=timezone.now(), updated_at=timezone.now()
+    )

@@ -40,9 +40,19 @@ def mention_add(*, article_id: int, start: int, end: int, entity_id: int, review
             raise ValidationError({"start": "The selected text is empty."})
         entity = Entity.objects.get(pk=entity_id)
         mention, _ = Mention.objects.update_or_create(
-            article=article, start=start, end=end, entity=entity,
-            defaults={"text": text[:500], "kind": entity.kind, "confidence": 1.0, "origin": MentionOrigin.EDITOR,
-                      "status": MentionStatus.CONFIRMED, "reviewer": reviewer, "reviewed_at": timezone.now()},
+            article=article,
+            start=start,
+            end=end,
+            entity=entity,
+            defaults={
+                "text": text[:500],
+                "kind": entity.kind,
+                "confidence": 1.0,
+                "origin": MentionOrigin.EDITOR,
+                "status": MentionStatus.CONFIRMED,
+                "reviewer": reviewer,
+                "reviewed_at": timezone.now(),
+            },
         )
         tags_refresh(article=article)
     return mention

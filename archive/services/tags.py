@@ -27,8 +27,11 @@ def tags_refresh(*, article: Article) -> None:
     most = max((s[0] for s in stats.values()), default=0)
     length = len(article.body)
     wanted = {
-        entity_id: (count, _salience(count, most, first, length),
-                    MentionStatus.CONFIRMED if confirmed else MentionStatus.SUGGESTED)
+        entity_id: (
+            count,
+            _salience(count, most, first, length),
+            MentionStatus.CONFIRMED if confirmed else MentionStatus.SUGGESTED,
+        )
         for entity_id, (count, confirmed, first) in stats.items()
     }
     existing = {tag.entity_id: tag for tag in Tag.objects.filter(article_id=article.pk)}
@@ -40,8 +43,15 @@ def tags_refresh(*, article: Article) -> None:
     for entity_id, (count, salience, status) in wanted.items():
         tag = existing.get(entity_id)
         if tag is None:
-            to_create.append(Tag(article_id=article.pk, entity_id=entity_id, mention_count=count,
-                                 salience=salience, status=status))
+            to_create.append(
+                Tag(
+                    article_id=article.pk,
+                    entity_id=entity_id,
+                    mention_count=count,
+                    salience=salience,
+                    status=status,
+                )
+            )
         elif (tag.mention_count, tag.salience, tag.status) != (count, salience, status):
             tag.mention_count, tag.salience, tag.status, tag.updated_at = count, salience, status, now
             to_update.append(tag)
@@ -55,10 +65,20 @@ def tag_changes_record(*, created=(), updated=(), removed=(), at=None) -> None:
     """Append the changes to the tag feed, in the same transaction as the changes themselves."""
     at = at or timezone.now()
     changes = [
-        TagChange(article_id=tag.article_id, entity_id=tag.entity_id, action=action, status=tag.status,
-                  mention_count=tag.mention_count, salience=tag.salience, changed_at=at)
-        for action, tags in ((TagChangeAction.CREATED, created), (TagChangeAction.UPDATED, updated),
-                             (TagChangeAction.REMOVED, removed))
+        TagChange(
+            article_id=tag.article_id,
+            entity_id=tag.entity_id,
+            action=action,
+            status=tag.status,
+            mention_count=tag.mention_count,
+            salience=tag.salience,
+            changed_at=at,
+        )
+        for action, tags in (
+            (TagChangeAction.CREATED, created),
+            (TagChangeAction.UPDATED, updated),
+            (TagChangeAction.REMOVED, removed),
+        )
         for tag in tags
     ]
     TagChange.objects.bulk_create(changes)

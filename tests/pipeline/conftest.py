@@ -70,15 +70,39 @@ class Worker:
         self.process: subprocess.Popen | None = None
 
     def start(self) -> Worker:
-        env = {**os.environ, "DATABASE_URL": database_url(), "REDIS_URL": settings.REDIS_URL,
-               "ARCHIVE_VAR_DIR": str(settings.VAR_DIR), **self.extra_env}
-        cmd = [sys.executable, "-m", "celery", "-A", "config", "worker", "--loglevel", "INFO",
-               "--concurrency", str(self.concurrency), "--without-gossip", "--without-mingle",
-               "--hostname", f"pipeline-test-{os.getpid()}-{time.monotonic_ns()}@%h"]
+        env = {
+            **os.environ,
+            "DATABASE_URL": database_url(),
+            "REDIS_URL": settings.REDIS_URL,
+            "ARCHIVE_VAR_DIR": str(settings.VAR_DIR),
+            **self.extra_env,
+        }
+        cmd = [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "--loglevel",
+            "INFO",
+            "--concurrency",
+            str(self.concurrency),
+            "--without-gossip",
+            "--without-mingle",
+            "--hostname",
+            f"pipeline-test-{os.getpid()}-{time.monotonic_ns()}@%h",
+        ]
         if self.beat:
             cmd += ["--beat", "--schedule", str(self.log.with_suffix(".beat"))]
-        self.process = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=self.log.open("ab"),
-                                        stderr=subprocess.STDOUT, start_new_session=True)
+        self.process = subprocess.Popen(
+            cmd,
+            cwd=REPO,
+            env=env,
+            stdout=self.log.open("ab"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         return self
 
     def kill(self) -> None:
@@ -101,8 +125,12 @@ def start_worker(clean_queue, tmp_path):
     workers: list[Worker] = []
 
     def start(*, beat: bool = False, concurrency: int = 1, **env: str) -> Worker:
-        worker = Worker(beat=beat, concurrency=concurrency, log=tmp_path / f"worker{len(workers)}.log",
-                        extra_env={key.upper(): str(value) for key, value in env.items()}).start()
+        worker = Worker(
+            beat=beat,
+            concurrency=concurrency,
+            log=tmp_path / f"worker{len(workers)}.log",
+            extra_env={key.upper(): str(value) for key, value in env.items()},
+        ).start()
         workers.append(worker)
         return worker
 
@@ -140,7 +168,7 @@ def weapons_and_orgs_kb(transactional_db):
 
 def synthetic_articles(kb, count: int, *, seed: int = 7) -> list[tuple[str, str]]:
     """Distinct news-like articles naming knowledge-base entities."""
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 (test data, not secrets)
     weapons = sorted(e.name for e in kb.entries if e.kind == "weapon")
     orgs = sorted(e.name for e in kb.entries if e.kind == "org")
     units = sorted(e.name for e in kb.entries if e.kind == "unit")

@@ -9,11 +9,18 @@ from archive.services import article_create, current_extractor, mention_add, men
 from archive.tasks import extract_article
 from tests.pipeline.conftest import done_count, synthetic_articles, wait_until
 
-pytestmark = [pytest.mark.worker, pytest.mark.redis, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.worker,
+    pytest.mark.redis,
+    pytest.mark.slow,
+    pytest.mark.django_db(transaction=True),
+]
 
 
 def upload(kb, count: int, *, seed: int = 7) -> list[int]:
-    return [article_create(title=title, body=body).pk for title, body in synthetic_articles(kb, count, seed=seed)]
+    return [
+        article_create(title=title, body=body).pk for title, body in synthetic_articles(kb, count, seed=seed)
+    ]
 
 
 def expected_tags(article_ids) -> dict[int, set[tuple[str, str]]]:
@@ -33,10 +40,26 @@ def stored_tags(article_ids) -> dict[int, set[tuple[str, str]]]:
 
 
 def snapshot(article_id: int) -> list[tuple]:
-    mentions = Mention.objects.filter(article_id=article_id).order_by("pk").values_list(
-        "pk", "entity_id", "start", "end", "status", "confidence", "origin", "extractor_version", "updated_at")
-    tags = Tag.objects.filter(article_id=article_id).order_by("pk").values_list(
-        "pk", "entity_id", "mention_count", "salience", "status", "updated_at")
+    mentions = (
+        Mention.objects.filter(article_id=article_id)
+        .order_by("pk")
+        .values_list(
+            "pk",
+            "entity_id",
+            "start",
+            "end",
+            "status",
+            "confidence",
+            "origin",
+            "extractor_version",
+            "updated_at",
+        )
+    )
+    tags = (
+        Tag.objects.filter(article_id=article_id)
+        .order_by("pk")
+        .values_list("pk", "entity_id", "mention_count", "salience", "status", "updated_at")
+    )
     return [*mentions, *tags]
 
 
@@ -69,8 +92,9 @@ def test_worker_killed_mid_batch_loses_and_duplicates_nothing(weapons_and_orgs_k
     assert_no_duplicate_mentions()
 
 
-def test_redis_flushed_mid_batch_the_sweeper_brings_every_article_to_done(weapons_and_orgs_kb, start_worker,
-                                                                          redis_client):
+def test_redis_flushed_mid_batch_the_sweeper_brings_every_article_to_done(
+    weapons_and_orgs_kb, start_worker, redis_client
+):
     ids = upload(weapons_and_orgs_kb, 120, seed=13)
     start_worker(beat=True, archive_stuck_after_seconds=6, archive_sweep_interval_seconds=3)
     wait_until(lambda: done_count() >= 10, timeout=180, what="the first articles")
@@ -91,8 +115,11 @@ def test_the_task_run_twice_gives_identical_rows(weapons_and_orgs_kb, start_work
     extract_article.delay(article_id)
     extract_article.delay(article_id)
     # Late acknowledgement: a task leaves the queue and the unacked set only once it has finished.
-    wait_until(lambda: done_count() == 1 and not redis_client.llen("celery") and not redis_client.hlen("unacked"),
-               timeout=120, what="both repeated runs to finish")
+    wait_until(
+        lambda: done_count() == 1 and not redis_client.llen("celery") and not redis_client.hlen("unacked"),
+        timeout=120,
+        what="both repeated runs to finish",
+    )
     assert snapshot(article_id) == first
 
 
@@ -107,9 +134,12 @@ def test_editor_decisions_survive_re_extraction(weapons_and_orgs_kb, start_worke
     mention_review(mention_id=rejected.pk, status=MentionStatus.REJECTED, reviewer=editor)
     body = Article.objects.get(pk=article_id).body
     start = body.index("officials")
-    place = Entity.objects.create(kind="place", name="Officials Town", slug="place-officials-town", curated=True)
-    added = mention_add(article_id=article_id, start=start, end=start + len("officials"), entity_id=place.pk,
-                        reviewer=editor)
+    place = Entity.objects.create(
+        kind="place", name="Officials Town", slug="place-officials-town", curated=True
+    )
+    added = mention_add(
+        article_id=article_id, start=start, end=start + len("officials"), entity_id=place.pk, reviewer=editor
+    )
 
     Article.objects.filter(pk=article_id).update(status=ArticleStatus.QUEUED)
     extract_article.delay(article_id)

@@ -13,7 +13,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default="editor")
-        parser.add_argument("--password-file", help="Keep the password in this file and reuse it on later runs.")
+        parser.add_argument(
+            "--password-file", help="Keep the password in this file and reuse it on later runs."
+        )
 
     def handle(self, *args, username, password_file=None, **options):
         password = None

@@ -39,8 +39,9 @@ class Command(BaseCommand):
             if result.outcome == "error":
                 errors.append(result.error)
             elif result.outcome == "duplicate":
-                duplicates.append(f"{item.document.filename}: already in the archive as article "
-                                  f"{result.duplicate_of.pk}")
+                duplicates.append(
+                    f"{item.document.filename}: already in the archive as article {result.duplicate_of.pk}"
+                )
             else:
                 imported += 1
                 near += result.outcome == "near-duplicate"

@@ -21,7 +21,9 @@ class Command(BaseCommand):
                     source=record.get("source") or None,
                     url=record.get("url", ""),
                     author=record.get("author", ""),
-                    published_at=datetime.fromisoformat(record["published_at"]) if record.get("published_at") else None,
+                    published_at=datetime.fromisoformat(record["published_at"])
+                    if record.get("published_at")
+                    else None,
                     language=record.get("language", ""),
                     is_demo=True,
                 )

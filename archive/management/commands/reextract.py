@@ -16,8 +16,12 @@ class Command(BaseCommand):
     help = "Run the extractor again over every article (editors' decisions are kept)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--async", dest="in_background", action="store_true",
-                            help="Hand the job to the Celery workers and return at once.")
+        parser.add_argument(
+            "--async",
+            dest="in_background",
+            action="store_true",
+            help="Hand the job to the Celery workers and return at once.",
+        )
         parser.add_argument("--chunk", type=int, default=None, help="Articles per chunk.")
         parser.add_argument("--no-progress", action="store_true")
 
@@ -44,5 +48,7 @@ class Command(BaseCommand):
         finally:
             bar.close()
         job.refresh_from_db()
-        self.stdout.write(f"Re-extraction job {job.pk}: {job.get_status_display().lower()}, "
-                          f"{job.processed} articles, {job.failed} failed.")
+        self.stdout.write(
+            f"Re-extraction job {job.pk}: {job.get_status_display().lower()}, "
+            f"{job.processed} articles, {job.failed} failed."
+        )

@@ -1,0 +1,157 @@
+"""The pipeline: normalise, gazetteer, patterns, model, resolve, link, short forms."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from archive.kb.schema import KnowledgeBase, default_kb
+
+from . import patterns
+from .candidates import Candidate
+from .gazetteer import Gazetteer
+from .keys import CYRILLIC, tokenize_normalized, transliterate
+from .linking import Linker, designation_name
+from .mention import Mention
+from .model import ModelSpan, entity_spans
+from .normalize import normalize
+from .resolve import resolve
+from .shortforms import resolve_acronyms, resolve_people
+
+_LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_TRAILING_JUNK = re.compile(r"(?:['’]s|['’])?[\s,;:!?\"')\]]*$")
+_ADJECTIVE_OF_ORIGIN = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish)$")
+_FACILITY_HEAD = re.compile(
+    r"\b(?:Air Base|Airbase|airbase|Airfield|airfield|Air Force Base|Naval Base|Fort)\b"
+)
+
+
+def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim a leading "the", a possessive "'s" and stray punctuation."""
+    surface = text[start:end]
+    m = _LEADING_ARTICLE.match(surface)
+    if m:
+        start += m.end()
+    surface = text[start:end]
+    m = _TRAILING_JUNK.search(surface)
+    if m and m.start() > 0:
+        end = start + m.start()
+    return start, end
+
+
+def _strip_titles(text: str, start: int, end: int) -> int:
+    while True:
+        m = re.match(r"([^\W\d_]+)\.?\s+", text[start:end])
+        if not m or m.group(1).casefold() not in patterns.TITLES:
+            return start
+        start += m.end()
+
+
+class Extractor:
+    """Find and link entity mentions; ``kb=None`` uses the shipped knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase | None = None, *, use_model: bool = True):
+        self.kb = kb if kb is not None else default_kb()
+        self.use_model = use_model
+        self.gazetteer = Gazetteer(self.kb)
+        self.linker = Linker(self.gazetteer)
+
+    def extract(self, text: str) -> list[Mention]:
+        return self.extract_many([text])[0]
+
+    def extract_many(self, texts: Iterable[str]) -> list[list[Mention]]:
+        texts = list(texts)
+        if self.use_model:
+            model_spans: Iterable[list[ModelSpan]] = entity_spans(texts)
+        else:
+            model_spans = ([] for _ in texts)
+        return [self._extract_one(text, spans) for text, spans in zip(texts, model_spans, strict=True)]
+
+    # The stages, public so that benchmarks can time them one by one.
+    def dictionary_stage(self, text: str) -> list[Candidate]:
+        norm = normalize(text)
+        tokens = tokenize_normalized(norm)
+        found = []
+        for match in self.gazetteer.find(text, tokens):
+            entry = match.alias.entry
+            confidence = 0.95 if not (match.stemmed or match.alias.plural) else 0.88
+            found.append(
+                Candidate(match.start, match.end, entry.kind, entry.name, confidence, "gazetteer", True)
+            )
+        for span in patterns.find_all(norm):
+            found.append(self._pattern_candidate(span))
+        return found
+
+    def model_stage(self, text: str, spans: Sequence[ModelSpan]) -> list[Candidate]:
+        out = []
+        for span in spans:
+            cand = self._model_candidate(text, span)
+            if cand is not None:
+                out.append(cand)
+        return out
+
+    def finish(self, text: str, candidates: list[Candidate]) -> list[Mention]:
+        accepted = resolve(candidates)
+        accepted = resolve_people(text, accepted)
+        accepted = resolve_acronyms(text, accepted)
+        return [
+            Mention(
+                c.start,
+                c.end,
+                text[c.start : c.end],
+                c.kind,
+                c.entity,
+                round(c.confidence, 3),
+                c.origin,
+                c.in_kb,
+            )
+            for c in accepted
+        ]
+
+    def _extract_one(self, text: str, spans: Sequence[ModelSpan]) -> list[Mention]:
+        return self.finish(text, self.dictionary_stage(text) + self.model_stage(text, spans))
+
+    def _pattern_candidate(self, span: patterns.PatternSpan) -> Candidate:
+        link = self.linker.link(span.surface, span.kind)
+        if link.entry is not None:
+            return Candidate(
+                span.start,
+                span.end,
+                link.entry.kind,
+                link.entry.name,
+                max(span.confidence, link.score * 0.9),
+                "pattern",
+                True,
+            )
+        name = designation_name(span.surface) if span.kind == "weapon" else span.surface
+        if span.kind == "person" and CYRILLIC.search(name):
+            name = transliterate(name)
+        return Candidate(span.start, span.end, span.kind, name, span.confidence, "pattern", False)
+
+    def _model_candidate(self, text: str, span: ModelSpan) -> Candidate | None:
+        start, end = _clean_span(text, span.start, span.end)
+        kind = span.kind
+        if kind == "person":
+            start = _strip_titles(text, start, end)
+        if kind == "facility":
+            if not _FACILITY_HEAD.search(text[start:end]):
+                return None
+            kind = "unit"
+        surface = text[start:end]
+        if (
+            end - start < 2
+            or "\n" in surface
+            or not any(ch.isupper() for ch in surface)
+            or (kind == "person" and (any(ch.isdigit() for ch in surface) or surface.isupper()))
+            or surface.casefold() in patterns.TITLES
+            or surface.casefold() in patterns.NOT_NAME
+        ):
+            return None
+        link = self.linker.link(surface, kind)
+        if link.entry is not None:
+            return Candidate(
+                start, end, link.entry.kind, link.entry.name, 0.6 + 0.3 * link.score, "model", True
+            )
+        if kind == "person" and CYRILLIC.search(surface):
+            surface = transliterate(surface)
+        return Candidate(start, end, kind, surface, 0.55, "model", False)
