@@ -9,18 +9,19 @@ from archive.kb.schema import KnowledgeBase, default_kb
 
 from . import patterns
 from .candidates import Candidate
+from .demonyms import is_demonym
+from .focus import model_windows
 from .gazetteer import Gazetteer
 from .keys import CYRILLIC, tokenize_normalized, transliterate
 from .linking import Linker, designation_name
 from .mention import Mention
-from .model import ModelSpan, entity_spans
+from .model import ModelSpan, entity_spans_in
 from .normalize import normalize
 from .resolve import resolve
 from .shortforms import resolve_acronyms, resolve_people
 
 _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING_JUNK = re.compile(r"(?:['’]s|['’])?[\s,;:!?\"')\]]*$")
-_ADJECTIVE_OF_ORIGIN = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish)$")
 _FACILITY_HEAD = re.compile(
     r"\b(?:Air Base|Airbase|airbase|Airfield|airfield|Air Force Base|Naval Base|Fort)\b"
 )
@@ -61,11 +62,12 @@ class Extractor:
 
     def extract_many(self, texts: Iterable[str]) -> list[list[Mention]]:
         texts = list(texts)
-        if self.use_model:
-            model_spans: Iterable[list[ModelSpan]] = entity_spans(texts)
-        else:
-            model_spans = ([] for _ in texts)
-        return [self._extract_one(text, spans) for text, spans in zip(texts, model_spans, strict=True)]
+        ruled = [self.dictionary_stage(text) for text in texts]
+        spans = self.model_spans(texts, ruled)
+        return [
+            self.finish(text, found + self.model_stage(text, model_found))
+            for text, found, model_found in zip(texts, ruled, spans, strict=True)
+        ]
 
     # The stages, public so that benchmarks can time them one by one.
     def dictionary_stage(self, text: str) -> list[Candidate]:
@@ -81,6 +83,16 @@ class Extractor:
         for span in patterns.find_all(norm):
             found.append(self._pattern_candidate(span))
         return found
+
+    def model_spans(self, texts: Sequence[str], ruled: Sequence[list[Candidate]]) -> list[list[ModelSpan]]:
+        """Run the model only on the sentences where a name may still be missing."""
+        if not self.use_model:
+            return [[] for _ in texts]
+        windows = [
+            model_windows(text, [(c.start, c.end) for c in found])
+            for text, found in zip(texts, ruled, strict=True)
+        ]
+        return entity_spans_in(texts, windows)
 
     def model_stage(self, text: str, spans: Sequence[ModelSpan]) -> list[Candidate]:
         out = []
@@ -107,9 +119,6 @@ class Extractor:
             )
             for c in accepted
         ]
-
-    def _extract_one(self, text: str, spans: Sequence[ModelSpan]) -> list[Mention]:
-        return self.finish(text, self.dictionary_stage(text) + self.model_stage(text, spans))
 
     def _pattern_candidate(self, span: patterns.PatternSpan) -> Candidate:
         link = self.linker.link(span.surface, span.kind)
@@ -145,6 +154,7 @@ class Extractor:
             or (kind == "person" and (any(ch.isdigit() for ch in surface) or surface.isupper()))
             or surface.casefold() in patterns.TITLES
             or surface.casefold() in patterns.NOT_NAME
+            or is_demonym(surface)
         ):
             return None
         link = self.linker.link(surface, kind)

@@ -403,6 +403,11 @@ def _country_name(code: str) -> str:
     return getattr(country, "common_name", None) or (country.name if country else code)
 
 
+def country_short_names() -> list[str]:
+    """The short English name of every country ("Russia", "South Korea", "Syria")."""
+    return [_country_name(country.alpha_2) for country in pycountry.countries]
+
+
 @functools.cache
 def _generated() -> tuple[KBEntry, ...]:
     countries = _country_entries()

@@ -13,3 +13,6 @@ from .mention import Tag as Tag
 from .mention import TagChange as TagChange
 from .mention import TagChangeAction as TagChangeAction
 from .source import Source as Source
+from archive.api.models import ApiToken as ApiToken
+from archive.api.models import EntityMerge as EntityMerge
+from archive.search.models import SearchDocument as SearchDocument

@@ -27,3 +27,11 @@ from .mentions import mention_add as mention_add
 from .mentions import mention_review as mention_review
 from .tags import tag_changes_record as tag_changes_record
 from .tags import tags_refresh as tags_refresh
+from .api_tokens import api_token_authenticate as api_token_authenticate
+from .api_tokens import api_token_issue as api_token_issue
+from .api_tokens import api_token_revoke as api_token_revoke
+from .article_admin import article_delete as article_delete
+from .article_admin import article_update as article_update
+from .entity_admin import entity_create as entity_create
+from .entity_admin import entity_merge as entity_merge
+from .entity_admin import entity_update as entity_update
