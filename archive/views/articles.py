@@ -1,46 +1,21 @@
-"""Server-rendered pages. They validate input, call services/selectors and render."""
+"""Article pages for editors: list with live status, upload, original file, re-run extraction."""
 
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import selectors
-from .forms import ArticleUploadForm
-from .models import Article, ArticleStatus, Entity, ReextractionJob
-from .roles import is_editor
-from .services import (
-    JobAlreadyRunning,
-    article_intake_file,
-    article_intake_text,
-    extraction_enqueue,
-    reextraction_job_cancel,
-    reextraction_job_start,
-)
+from archive import selectors
+from archive.forms import ArticleUploadForm
+from archive.models import Article, ArticleStatus
+from archive.roles import is_editor
+from archive.services import article_intake_file, article_intake_text, extraction_enqueue
+
+from .common import editor_required
 
 ACTIVE_STATUSES = (ArticleStatus.QUEUED, ArticleStatus.RUNNING)
-
-
-def editor_required(view):
-    """Editors (and superusers) only: others are sent to log in or refused."""
-
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_editor(request.user):
-            raise PermissionDenied("Only editors can do this.")
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    return wrapped
-
-
-def home(request):
-    return render(request, "archive/home.html", {"latest": selectors.latest_articles(limit=20)})
 
 
 def article_list(request):
@@ -50,11 +25,6 @@ def article_list(request):
     if request.htmx and request.htmx.target == "article-rows":
         return render(request, "archive/_article_rows.html", context)
     return render(request, "archive/article_list.html", context)
-
-
-def article_detail(request, pk: int):
-    article = get_object_or_404(selectors.article_with_tags(), pk=pk)
-    return render(request, "archive/article_detail.html", {"article": article})
 
 
 @editor_required
@@ -75,41 +45,6 @@ def article_extract(request, pk: int):
     if request.htmx:
         return render(request, "archive/_article_status.html", {"article": article})
     return redirect(article)
-
-
-@editor_required
-@require_http_methods(["GET", "POST"])
-def reextraction(request):
-    """Editors start a re-extraction of the whole archive, watch it and cancel it."""
-    error = ""
-    if request.method == "POST":
-        try:
-            reextraction_job_start(created_by=request.user)
-            return redirect("archive:reextraction")
-        except JobAlreadyRunning as exc:
-            error = f"A re-extraction is already running (job {exc.job.pk})."
-    jobs = list(ReextractionJob.objects.select_related("created_by")[:10])
-    return render(
-        request,
-        "archive/reextraction.html",
-        {"jobs": jobs, "error": error, "active": next((j for j in jobs if j.active), None)},
-        status=409 if error else 200,
-    )
-
-
-@editor_required
-def reextraction_progress(request, pk: int):
-    job = get_object_or_404(ReextractionJob, pk=pk)
-    return render(request, "archive/_job_progress.html", {"job": job})
-
-
-@editor_required
-@require_POST
-def reextraction_cancel(request, pk: int):
-    job = reextraction_job_cancel(job_id=get_object_or_404(ReextractionJob.objects.only("pk"), pk=pk).pk)
-    if request.htmx:
-        return render(request, "archive/_job_progress.html", {"job": job})
-    return redirect("archive:reextraction")
 
 
 @editor_required
@@ -160,12 +95,5 @@ def article_upload(request):
 
 
 def _read_upload(upload) -> bytes:
-    from django.conf import settings
-
     # Read one byte past the limit: enough to know the file is too large without holding more.
     return upload.read(settings.ARCHIVE_MAX_UPLOAD_BYTES + 1)
-
-
-def entity_detail(request, slug: str):
-    entity = get_object_or_404(Entity.objects.select_related("parent"), slug=slug)
-    return render(request, "archive/entity_detail.html", {"entity": entity})

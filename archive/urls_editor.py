@@ -1,0 +1,3 @@
+"""Editor pages: annotation, review queue, entity curation, history."""
+
+urlpatterns: list = []

@@ -1,0 +1,1 @@
+"""Server-rendered pages. They validate input, call services/selectors and render."""
