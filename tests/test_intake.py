@@ -113,6 +113,15 @@ def test_file_over_the_size_limit_is_refused(editor_client, settings):
     assert errors(response)["big.txt"] == "big.txt: the file is 4 KB, over the 1 KB size limit"
 
 
+def test_huge_upload_is_refused_without_being_stored_whole(editor_client, settings, tmp_path):
+    settings.ARCHIVE_MAX_UPLOAD_BYTES = 1_000_000
+    settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path)
+    huge = b"x" * 4_000_000  # over FILE_UPLOAD_MAX_MEMORY_SIZE, so it streams through the disk handler
+    response = upload(editor_client, ("huge.txt", huge), ("ok.txt", text_of(15).encode()))
+    assert results(response) == {"huge.txt": "error", "ok.txt": "created"}
+    assert errors(response)["huge.txt"] == "huge.txt: the file is 3.8 MB, over the 976 KB size limit"
+
+
 def test_zip_bomb_in_docx_is_refused_without_inflating_it(editor_client):
     response = upload(editor_client, ("bomb.docx", make_docx_zip_bomb(200)))
     assert results(response) == {"bomb.docx": "error"}
