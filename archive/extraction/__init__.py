@@ -11,7 +11,7 @@ from .extractor import Extractor as Extractor
 from .mention import Mention as Mention
 
 # Bump when the output for the same text and KB can change.
-EXTRACTOR_VERSION = "1.0.0"
+EXTRACTOR_VERSION = "1.1.0"
 
 _default: Extractor | None = None
 

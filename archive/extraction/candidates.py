@@ -16,6 +16,9 @@ class Candidate:
     confidence: float
     origin: str
     in_kb: bool
+    # The words around it say what it is ("the landing ship Orsk"): beats a dictionary
+    # match of the same span (the town of Orsk).
+    context: bool = False
 
     @property
     def length(self) -> int:

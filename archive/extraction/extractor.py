@@ -10,8 +10,10 @@ from archive.kb.schema import KnowledgeBase, default_kb
 from . import patterns
 from .candidates import Candidate
 from .demonyms import is_demonym
+from .discourse import keep_senses
 from .focus import model_windows
 from .gazetteer import Gazetteer
+from .heads import name_end
 from .keys import CYRILLIC, tokenize_normalized, transliterate
 from .linking import Linker, designation_name
 from .mention import Mention
@@ -22,6 +24,11 @@ from .shortforms import resolve_acronyms, resolve_people
 
 _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING_JUNK = re.compile(r"(?:['’]s|['’])?[\s,;:!?\"')\]]*$")
+# Organisations by the model's label that are units under the annotation rules.
+_UNIT_HEAD = re.compile(
+    r"\b(?:Division|Brigade|Regiment|Battalion|Squadron|Fleet|Flotilla|Wing|Command|Strike Group"
+    r"|Task Force|Training (?:Center|Centre|Ground))$"
+)
 _FACILITY_HEAD = re.compile(
     r"\b(?:Air Base|Airbase|airbase|Airfield|airfield|Air Force Base|Naval Base|Fort)\b"
 )
@@ -38,6 +45,15 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     if m and m.start() > 0:
         end = start + m.start()
     return start, end
+
+
+def _strip_trailing_titles(text: str, start: int, end: int) -> int:
+    """ "RAN Rear Adm." is the navy: ranks the model ran on into are not part of the name."""
+    while True:
+        m = re.search(r"\s+([^\W\d_]+)\.?$", text[start:end])
+        if not m or m.group(1).casefold() not in patterns.TITLES:
+            return end
+        end = start + m.start()
 
 
 def _strip_titles(text: str, start: int, end: int) -> int:
@@ -103,7 +119,7 @@ class Extractor:
         return out
 
     def finish(self, text: str, candidates: list[Candidate]) -> list[Mention]:
-        accepted = resolve(candidates)
+        accepted = keep_senses(text, resolve(candidates))
         accepted = resolve_people(text, accepted)
         accepted = resolve_acronyms(text, accepted)
         return [
@@ -122,7 +138,8 @@ class Extractor:
 
     def _pattern_candidate(self, span: patterns.PatternSpan) -> Candidate:
         link = self.linker.link(span.surface, span.kind)
-        if link.entry is not None:
+        # Typed by context ("the landing ship Orsk"): a dictionary entry of another kind is another thing.
+        if link.entry is not None and not (span.context and link.entry.kind != span.kind):
             return Candidate(
                 span.start,
                 span.end,
@@ -131,20 +148,29 @@ class Extractor:
                 max(span.confidence, link.score * 0.9),
                 "pattern",
                 True,
+                span.context,
             )
         name = designation_name(span.surface) if span.kind == "weapon" else span.surface
         if span.kind == "person" and CYRILLIC.search(name):
             name = transliterate(name)
-        return Candidate(span.start, span.end, span.kind, name, span.confidence, "pattern", False)
+        return Candidate(
+            span.start, span.end, span.kind, name, span.confidence, "pattern", False, span.context
+        )
 
     def _model_candidate(self, text: str, span: ModelSpan) -> Candidate | None:
         start, end = _clean_span(text, span.start, span.end)
         kind = span.kind
         if kind == "person":
             start = _strip_titles(text, start, end)
+        end = _strip_trailing_titles(text, start, end)
         if kind == "facility":
             if not _FACILITY_HEAD.search(text[start:end]):
                 return None
+            kind = "unit"
+        named_end = start + name_end(text[start:end])
+        if named_end < end:  # "Archer self-propelled howitzers": a weapon, whatever the label
+            kind, end = "weapon", named_end
+        elif kind == "org" and _UNIT_HEAD.search(text[start:end]):
             kind = "unit"
         surface = text[start:end]
         if (

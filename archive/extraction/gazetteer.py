@@ -148,7 +148,16 @@ class Gazetteer:
     def accepts(alias: Alias, surface: str) -> bool:
         """Case rules: acronyms exactly, capitalised names need a capital."""
         if alias.acronym:
-            return _letters(surface) == _letters(alias.surface)
+            letters, alias_letters = _letters(surface), _letters(alias.surface)
+            return letters == alias_letters or (
+                # Weapon names made of initials are often written as words ("Caesar", "Himars").
+                alias.entry.kind == "weapon"
+                and len(alias_letters) >= 4
+                and alias_letters.isupper()
+                and letters[0].isupper()
+                and letters[1:].islower()
+                and letters.casefold() == alias_letters.casefold()
+            )
         if alias.plural and not surface.endswith("s"):
             return False
         if alias.needs_capital and not any(ch.isupper() for ch in surface):

@@ -6,6 +6,7 @@ text, so each normalised character keeps the original span that produced it.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -58,14 +59,34 @@ def _normalize_cluster(cluster: str) -> str:
     return "".join(_REPLACEMENTS.get(ch, ch) for ch in out)
 
 
+# ASCII never changes under NFKC and holds no replaced character: only the rest needs work.
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _normalize_segment(text: str, a: int, b: int, chars: list[str], starts: list[int], ends: list[int]):
+    for ca, cb in _clusters(text[a:b]):
+        for ch in _normalize_cluster(text[a + ca : a + cb]):
+            chars.append(ch)
+            starts.append(a + ca)
+            ends.append(a + cb)
+
+
 def normalize(text: str) -> NormalizedText:
     """NFKC, one dash and one quote of each kind, invisible marks dropped."""
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    for a, b in _clusters(text):
-        for ch in _normalize_cluster(text[a:b]):
-            chars.append(ch)
-            starts.append(a)
-            ends.append(b)
+    done = 0
+    for m in _NON_ASCII.finditer(text):
+        a, b = m.span()
+        if unicodedata.combining(text[a]) and a > done:
+            a -= 1  # a combining mark belongs with the letter before it
+        chars.append(text[done:a])
+        starts.extend(range(done, a))
+        ends.extend(range(done + 1, a + 1))
+        _normalize_segment(text, a, b, chars, starts, ends)
+        done = b
+    chars.append(text[done:])
+    starts.extend(range(done, len(text)))
+    ends.extend(range(done + 1, len(text) + 1))
     return NormalizedText(text, "".join(chars), tuple(starts), tuple(ends))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .heads import DESCRIPTORS, WEAPON_HEADS
 from .normalize import NormalizedText
 
 # Latin-1 and Latin Extended-A letters too: "Billström", "Łukasz", "Özge".
@@ -19,7 +20,7 @@ _DESIGNATION = re.compile(
       | [{UPPER}][{LOWER}]{{2,9}}-\d{{1,3}}[{UPPER}]{{0,2}}
       | [{UPPER}]{{1,3}}\d{{2,4}}[{UPPER}]{{0,2}}
       | (?:Type|Project)\ \d{{2,4}}[{UPPER}]{{0,2}}
-    )(?:\ ?(?:Mk|Mark)\ ?\d{{1,2}}[{UPPER}]?)?(?P<plural>s)?(?![\w-])""",
+    )(?:\ ?(?:Mk|Mark)\ ?(?:\d{{1,2}}|[IVX]{{1,4}})[{UPPER}]?)?(?P<plural>s)?(?![\w-])""",
     re.VERBOSE,
 )
 # Not weapons although shaped like designations (diseases, summits, quarters, fiscal halves).
@@ -40,7 +41,7 @@ _NUMBERED_UNIT = re.compile(
     re.VERBOSE,
 )
 _NAMED_UNIT = re.compile(
-    rf"(?<![\w-])(?:{CAP_WORD}\ ){{1,3}}(?:Fleet|Flotilla|Military\ District|Group\ of\ Forces"
+    rf"(?<![\w-])(?:{CAP_WORD}\ ){{1,3}}(?:Fleet|Flotilla|Corps|Military\ District|Group\ of\ Forces"
     rf"|Army\ Airfield|Air\ Force\ Base|Air\ Base|Naval\ Base|Naval\ Station|Airbase|airbase|air\ base"
     rf"|airfield|Airfield)\b"
     rf"|(?<![\w-])(?:Fort|Camp|Joint\ Base)\ {CAP_WORD}",
@@ -51,7 +52,8 @@ DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|ic|ch|an|i)|The|A|An|Th
 
 _SHIP_PREFIX = re.compile(
     rf"(?<![\w-])(?:USS|HMS|HMAS|HMCS|HMNZS|INS|FS|ROKS|JS|TCG|PNS|KRI|BRP|HNLMS|ESPS|ITS|NRP|HDMS|HNoMS|"
-    rf"RFS|ARA|BNS|SLNS|KD|RSS|HTMS|CNS|ORP|SAS|TCG)\ (?:{CAP_WORD}|[A-Z]+)(?:\ (?:{CAP_WORD}|[IVX]+))?"
+    rf"RFS|ARA|BNS|SLNS|KD|RSS|HTMS|CNS|ORP|SAS|TCG)\ (?:{CAP_WORD}|[A-Z]+)"
+    rf"(?:\ [A-Z]\.\ {CAP_WORD}|\ (?:{CAP_WORD}|[IVX]+))?"
 )
 
 TITLES = {
@@ -117,6 +119,22 @@ TITLES = {
     "blogger",
     "pilot",
     "officer",
+    "rear",
+    "brig",
+    "commodore",
+    "cdre",
+    "ensign",
+    "mp",
+    "mps",
+    "lawmaker",
+    "legislator",
+    "journalist",
+    "reporter",
+    "photographer",
+    "editor",
+    "historian",
+    "researcher",
+    "emir",
     # Russian and Ukrainian (lower case in running text).
     "полковник",
     "подполковник",
@@ -185,6 +203,53 @@ NOT_NAME = {
     "trade",
     "nato",
 }
+# Words that start a sentence or a phrase, never a weapon's name.
+_FUNCTION_WORDS = {
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "its",
+    "their",
+    "our",
+    "his",
+    "her",
+    "some",
+    "many",
+    "all",
+    "both",
+    "each",
+    "other",
+    "new",
+    "old",
+    "more",
+    "most",
+    "such",
+    "several",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "ten",
+    "dozens",
+    "hundreds",
+    "modern",
+    "unmanned",
+    "enemy",
+    "combat",
+    "light",
+    "heavy",
+}
+# Titles that stay part of a royal's name ("Queen Elizabeth II", "King Charles III").
+ROYAL_TITLES = {"king", "queen", "prince", "princess"}
+# Lower-case particles inside names ("Abdel Fattah al-Sisi", "Ursula von der Leyen").
+PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "do", "dos", "du", "van", "von", "der", "den", "la", "di"}
+_PARTICLE_WORD = re.compile(rf"(?:al|el|ad|as|ash|at|ar|an|bin|ibn|abu|bin)-[{UPPER}][{LOWER}]+$")
+_REGNAL = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|X)$")
 _NAME_WORD = re.compile(
     rf"(?:[{UPPER}][{LOWER}'’]+(?:-[{UPPER}][{LOWER}]+)?|[{UPPER}]|Mc[{UPPER}][{LOWER}]+)$"
 )
@@ -198,6 +263,7 @@ class PatternSpan:
     kind: str
     confidence: float
     surface: str  # the cleaned name as written, before linking
+    context: bool = False  # typed by the words around it, not by its own shape
 
 
 def _demonym_trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -242,6 +308,44 @@ def ships(norm: NormalizedText) -> list[PatternSpan]:
     return out
 
 
+def _name_at(words: list[tuple[str, int, int]], j: int, text: str) -> list[tuple[str, int, int]]:
+    """The words of a personal name starting at ``words[j]``: capitalised words, initials
+    ("A.P. Singh", "Charles Q. Brown"), particles ("al-Sisi", "von der Leyen"), a regnal number."""
+    name: list[tuple[str, int, int]] = []
+    while j < len(words) and len(name) < 6:
+        w, start, end = words[j]
+        if name:
+            gap = text[name[-1][2] : start]
+            if gap != " " and not (gap == "" and name[-1][0] == "."):
+                break
+        nxt = words[j + 1] if j + 1 < len(words) else None
+        if len(w) == 1 and w.isupper() and nxt and nxt[0] == "." and nxt[1] == end:
+            name += [words[j], nxt]  # an initial
+            j += 2
+            continue
+        if name and (w in PARTICLES or _PARTICLE_WORD.match(w)):
+            if _PARTICLE_WORD.match(w):
+                name.append(words[j])
+                j += 1
+                continue
+            if nxt and (nxt[0] in PARTICLES or _NAME_WORD.match(nxt[0])):
+                name.append(words[j])
+                j += 1
+                continue
+            break
+        if name and _REGNAL.match(w):
+            name.append(words[j])
+            break
+        if w.casefold() in NOT_NAME or not _NAME_WORD.match(w):
+            break
+        name.append(words[j])
+        j += 1
+    # Never end on an initial or a particle.
+    while name and (len(name[-1][0]) <= 1 or name[-1][0] in PARTICLES):
+        name.pop()
+    return name if any(len(w) > 1 and w not in PARTICLES for w, _, _ in name) else []
+
+
 def titled_people(norm: NormalizedText) -> list[PatternSpan]:
     """Names right after a rank or title; the title is not part of the mention."""
     text = norm.text
@@ -253,21 +357,13 @@ def titled_people(norm: NormalizedText) -> list[PatternSpan]:
         j = i + 1
         if j < len(words) and words[j][0] == ".":  # "Col. Frolov"
             j += 1
-        while j < len(words) and words[j][0].casefold() in TITLES:
+        while j < len(words) and (words[j][0].casefold() in TITLES or words[j][0] == "."):
             j += 1
-        name = []
-        while j < len(words) and len(name) < 4:
-            w = words[j][0]
-            if w.casefold() in NOT_NAME or not _NAME_WORD.match(w):
-                break
-            if name and text[words[j - 1][2] : words[j][1]] != " ":
-                break
-            name.append(words[j])
-            j += 1
-        while name and len(name[-1][0]) <= 1:  # never end on an initial
-            name.pop()
+        name = _name_at(words, j, text)
         if not name:
             continue
+        if words[i][0].casefold() in ROYAL_TITLES and _REGNAL.match(name[-1][0]):
+            name = [words[i], *name]
         a, b = name[0][1], name[-1][2]
         surface = text[a:b]
         for suffix in ("'s", "’s", "'"):
@@ -279,5 +375,108 @@ def titled_people(norm: NormalizedText) -> list[PatternSpan]:
     return out
 
 
+_NAME_PART = rf"(?:[{UPPER}][{LOWER}'’-]+|[{UPPER}]\.)"
+# Photo credits: "(Jane Doe/Reuters)", "Credit: Jane Doe/PA Wire", "Photo by Jane Doe/AFP".
+_PHOTO_CREDIT = re.compile(
+    rf"(?:\(|\b(?:[Cc]redits?|[Pp]hotos?|[Pp]hotograph|[Ii]mage|[Pp]icture)(?:\ by)?:?\ )"
+    rf"(?P<person>[{UPPER}][{LOWER}'’-]+(?:\ {_NAME_PART}){{1,3}})\ ?/\ ?"
+    rf"(?P<org>[{UPPER}][\w&.'’-]*(?:\ [{UPPER}][\w&.'’-]*){{0,3}})"
+)
+# "defense company Mesko", "the investigative project Monitor", "news agency Interfax".
+_ORG_APPOSITION = re.compile(
+    rf"\b(?:company|firm|manufacturer|maker|producer|contractor|shipbuilder|shipyard|newspaper"
+    rf"|broadcaster|outlet|agency|daily|tabloid|magazine|website|project|portal|conglomerate)"
+    rf"\ (?P<org>[{UPPER}][\w&'’-]*(?:\ [{UPPER}][\w&'’-]*){{0,3}})"
+)
+
+
+_SHIP_TYPE = (
+    r"(?:ship|vessel|warship|frigate|corvette|destroyer|cruiser|submarine|carrier|boat|tanker|tug"
+    r"|icebreaker|minesweeper)"
+)
+# "the landing ship 'Orsk'", "the frigate Normandie", "submarine Rostov-on-Don".
+_TYPED_SHIP = re.compile(rf"\b{_SHIP_TYPE}\ [\"'‘“«]?(?P<name>{CAP_WORD}(?:\ {CAP_WORD})?)[\"'’”»]?(?![\w-])")
+# "Leopard tanks", "Grom MANPADS", "Super Mushshak basic trainers".
+_HEAD_WORDS = "|".join(sorted(WEAPON_HEADS))
+_DESCRIPTOR_WORDS = "|".join(sorted(DESCRIPTORS | {"basic", "advanced"}))
+_NAME_BEFORE_HEAD = re.compile(
+    rf"(?<![\w'’-])(?P<name>{CAP_WORD}(?:\ {CAP_WORD})?)\ (?i:(?:(?:{_DESCRIPTOR_WORDS})\ ){{0,3}})"
+    rf"(?P<head>{_HEAD_WORDS}|{_HEAD_WORDS.upper()})\b"
+)
+# Capitalised words before a weapon noun that are not its name ("Western tanks", "Visual Range missiles").
+_NOT_WEAPON_NAME = {"western", "eastern", "northern", "southern", "central", "foreign", "soviet", "allied"}
+_NOT_WEAPON_NAME |= {"range", "visual", "missile", "air", "naval"} | DESCRIPTORS | WEAPON_HEADS
+
+
+def _not_weapon_word(word: str) -> bool:
+    folded = word.casefold()
+    if folded in NOT_NAME or folded in _NOT_WEAPON_NAME or folded in TITLES:
+        return True
+    # Compound adjectives: "Medium-Range", "Ambush-Protected", "Nuclear-Capable".
+    return "-" in folded and folded.rsplit("-", 1)[1].endswith(("range", "ed", "ing", "able"))
+
+
+def typed_ships(norm: NormalizedText) -> list[PatternSpan]:
+    """A ship's name right after the kind of ship it is."""
+    out = []
+    for m in _TYPED_SHIP.finditer(norm.text):
+        a, b = m.span("name")
+        if DEMONYM.match(m.group("name").split()[0]) or m.group("name").casefold() in NOT_NAME:
+            continue
+        start, end = norm.original_span(a, b)
+        out.append(PatternSpan(start, end, "weapon", 0.7, m.group("name"), context=True))
+    return out
+
+
+def named_weapons(norm: NormalizedText) -> list[PatternSpan]:
+    """A capitalised name followed by a generic weapon noun: the name is a weapon."""
+    out = []
+    for m in _NAME_BEFORE_HEAD.finditer(norm.text):
+        a, b = m.span("name")
+        words = m.group("name").split(" ")
+        # "Ukrainian-made Neptune missiles", "The Leopard tanks": the name starts later.
+        while words and (DEMONYM.match(words[0].split("-")[0]) or words[0].casefold() in _FUNCTION_WORDS):
+            a += len(words.pop(0)) + 1
+        if not words or any(_not_weapon_word(w) for w in words):
+            continue
+        start, end = norm.original_span(a, b)
+        out.append(PatternSpan(start, end, "weapon", 0.6, norm.text[a:b]))
+    return out
+
+
+def credits(norm: NormalizedText) -> list[PatternSpan]:
+    """The photographer and the agency of a photo credit."""
+    out = []
+    for m in _PHOTO_CREDIT.finditer(norm.text):
+        for group, kind in (("person", "person"), ("org", "org")):
+            a, b = m.span(group)
+            start, end = norm.original_span(a, b)
+            out.append(PatternSpan(start, end, kind, 0.7, m.group(group)))
+    return out
+
+
+def named_orgs(norm: NormalizedText) -> list[PatternSpan]:
+    """A capitalised name right after a noun saying it is an organisation."""
+    out = []
+    for m in _ORG_APPOSITION.finditer(norm.text):
+        a, b = m.span("org")
+        words = norm.text[a:b].split()
+        first = words[0].casefold()
+        if first in TITLES or first in NOT_NAME or DEMONYM.match(words[0]) or len(words[0]) < 3:
+            continue
+        start, end = norm.original_span(a, b)
+        out.append(PatternSpan(start, end, "org", 0.65, norm.text[a:b]))
+    return out
+
+
 def find_all(norm: NormalizedText) -> list[PatternSpan]:
-    return designations(norm) + units(norm) + ships(norm) + titled_people(norm)
+    return [
+        *designations(norm),
+        *units(norm),
+        *ships(norm),
+        *typed_ships(norm),
+        *named_weapons(norm),
+        *titled_people(norm),
+        *credits(norm),
+        *named_orgs(norm),
+    ]

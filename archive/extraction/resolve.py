@@ -20,7 +20,7 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
     """
     ruled = sorted(
         (c for c in candidates if c.origin != "model"),
-        key=lambda c: (-c.length, ORIGIN_RANK[c.origin], c.start),
+        key=lambda c: (-c.length, -1 if c.context else ORIGIN_RANK[c.origin], c.start),
     )
     accepted: list[Candidate] = []
     _accept_greedy(ruled, accepted)

@@ -61,3 +61,16 @@ def test_collisions_list_keys_shared_by_two_entities():
         ]
     )
     assert list(Gazetteer(kb).collisions()) == ["eurofighter"]
+
+
+def test_weapon_names_made_of_initials_also_match_written_as_words():
+    kb = KnowledgeBase(
+        [
+            KBEntry("weapon", "HIMARS", ("M142 HIMARS",)),
+            KBEntry("weapon", "MICA", ()),
+            KBEntry("org", "NATO", ()),
+        ]
+    )
+    g = Gazetteer(kb)
+    assert found(g, "Himars and Mica fired") == [("Himars", "HIMARS"), ("Mica", "MICA")]
+    assert found(g, "himars, mica, Nato") == []  # lower case, and organisations stay exact

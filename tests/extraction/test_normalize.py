@@ -77,3 +77,14 @@ def test_ligature_maps_to_the_whole_original_character():
     assert norm.text == "fighter"
     assert norm.original_span(0, 1) == (0, 1)
     assert norm.original_span(1, 7) == (0, 6)
+
+
+def test_the_ascii_fast_path_keeps_offsets_around_special_characters():
+    from archive.extraction.normalize import normalize
+
+    text = "Cafe\u0301 «Су-30» — ﬁx"
+    norm = normalize(text)
+    assert norm.text == 'Café "Су-30" - fix'
+    assert len(norm.starts) == len(norm.text)
+    assert text[slice(*norm.original_span(0, 4))] == "Cafe\u0301"
+    assert text[slice(*norm.original_span(norm.text.index("fix"), len(norm.text)))] == "ﬁx"
