@@ -104,6 +104,25 @@ def test_kb_load_is_idempotent_and_keeps_editor_additions():
     assert Alias.objects.filter(text="Mi-35 Hind-E").exists()
 
 
+def test_kb_load_turns_entries_the_knowledge_base_dropped_into_candidates():
+    kb_load(kb=KnowledgeBase([KBEntry(kind="weapon", name="Patriot"), KBEntry(kind="org", name="Rostec")]))
+    EntityFactory(name="Editor System")
+    # The next version of the knowledge base renames Patriot.
+    result = kb_load(
+        kb=KnowledgeBase(
+            [
+                KBEntry(kind="weapon", name="MIM-104 Patriot", aliases=("Patriot",)),
+                KBEntry(kind="org", name="Rostec"),
+            ]
+        )
+    )
+    assert result.retired == 1
+    assert not Entity.objects.get(name="Patriot").curated
+    assert Entity.objects.get(name="MIM-104 Patriot").curated
+    assert Entity.objects.get(name="Editor System").curated  # an editor's entity is left alone
+    assert Entity.objects.get(name="Rostec").curated
+
+
 def test_load_kb_command_loads_the_shipped_knowledge_base():
     out, _ = run("load_kb")
     assert "entities created" in out

@@ -32,6 +32,8 @@ class Entity(models.Model):
     # Curated: from the shipped knowledge base or confirmed by an editor. Otherwise a candidate
     # the extractor proposed for an unknown name.
     curated = models.BooleanField(default=False, db_index=True)
+    # Loaded from the shipped knowledge base (as opposed to added by an editor or the extractor).
+    kb_managed = models.BooleanField(default=False, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

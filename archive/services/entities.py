@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from archive.extraction.keys import key_of
@@ -34,6 +35,7 @@ class KBLoadResult:
     updated: int
     aliases_added: int
     total: int
+    retired: int = 0
 
 
 def kb_load(
@@ -42,7 +44,9 @@ def kb_load(
     """Copy the knowledge base into Entity/Alias rows.
 
     Idempotent: entries are matched on (kind, name); fields from the knowledge base are refreshed,
-    aliases only ever added, and entities or aliases editors created are left alone.
+    aliases only ever added, and entities or aliases editors created are left alone. An entity an
+    earlier load brought in that the knowledge base no longer has (renamed or withdrawn) becomes a
+    candidate: its mentions keep pointing at it, but the extractor no longer links to it.
     """
     kb = kb or default_kb()
     entries = list(kb.entries)
@@ -56,22 +60,40 @@ def kb_load(
                 slug = entity_slug(entry.kind, entry.name, slugs.__contains__)
                 slugs.add(slug)
                 to_create.append(
-                    Entity(kind=entry.kind, name=entry.name, slug=slug, curated=True, **_kb_fields(entry))
+                    Entity(
+                        kind=entry.kind,
+                        name=entry.name,
+                        slug=slug,
+                        curated=True,
+                        kb_managed=True,
+                        **_kb_fields(entry),
+                    )
                 )
             elif _changed(current, entry):
                 for field, value in _kb_fields(entry).items():
                     setattr(current, field, value)
-                current.curated = True
+                current.curated = current.kb_managed = True
                 to_update.append(current)
         Entity.objects.bulk_create(to_create, batch_size=BATCH)
         Entity.objects.bulk_update(
-            to_update, ["description", "category", "country", "wikidata", "curated"], batch_size=BATCH
+            to_update,
+            ["description", "category", "country", "wikidata", "curated", "kb_managed"],
+            batch_size=BATCH,
+        )
+        names = {(entry.kind, entry.name) for entry in entries}
+        retired = [e.pk for key, e in existing.items() if e.kb_managed and key not in names]
+        Entity.objects.filter(pk__in=retired).update(
+            curated=False, kb_managed=False, updated_at=timezone.now()
         )
         ids = {(kind, name): pk for pk, kind, name in Entity.objects.values_list("pk", "kind", "name")}
         _link_parents(entries, ids)
         added = _add_aliases(entries, ids, progress)
     return KBLoadResult(
-        created=len(to_create), updated=len(to_update), aliases_added=added, total=len(entries)
+        created=len(to_create),
+        updated=len(to_update),
+        aliases_added=added,
+        total=len(entries),
+        retired=len(retired),
     )
 
 
@@ -85,7 +107,9 @@ def _kb_fields(entry: KBEntry) -> dict:
 
 
 def _changed(entity: Entity, entry: KBEntry) -> bool:
-    return not entity.curated or any(getattr(entity, f) != v for f, v in _kb_fields(entry).items())
+    return not (entity.curated and entity.kb_managed) or any(
+        getattr(entity, f) != v for f, v in _kb_fields(entry).items()
+    )
 
 
 def _link_parents(entries: Iterable[KBEntry], ids: dict) -> None:

@@ -18,5 +18,6 @@ class Command(BaseCommand):
         result = kb_load(kb=kb)
         self.stdout.write(
             f"Knowledge base: {result.created} entities created, {result.updated} updated, "
-            f"{result.aliases_added} aliases added ({result.total} entries)."
+            f"{result.aliases_added} aliases added, {result.retired} no longer in the knowledge base "
+            f"turned into candidates ({result.total} entries)."
         )
