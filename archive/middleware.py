@@ -2,8 +2,9 @@ from django.contrib.auth.views import redirect_to_login
 
 from .roles import can_read
 
-# Paths that stay reachable when anonymous reading is turned off.
-OPEN_PREFIXES = ("/accounts/", "/admin/", "/static/")
+# Paths that stay reachable when anonymous reading is turned off. The API checks reading rights
+# itself (archive/api/permissions.py) and answers 401 with JSON instead of a login redirect.
+OPEN_PREFIXES = ("/accounts/", "/admin/", "/static/", "/api/")
 
 
 class ReaderAccessMiddleware:
