@@ -46,13 +46,13 @@ PYTEST := $(BIN)/python -m pytest -q
 
 test-sqlite: $(VENV)/.installed-dev
 	ARCHIVE_VAR_DIR=$(CURDIR)/var/test-sqlite $(PYTEST) -m "not worker"
-	ARCHIVE_VAR_DIR=$(CURDIR)/var/test-sqlite-pipeline REDIS_URL=$(TEST_REDIS_URL) $(PYTEST) -m worker tests/pipeline
+	ARCHIVE_VAR_DIR=$(CURDIR)/var/test-sqlite-pipeline REDIS_URL=$(TEST_REDIS_URL) $(PYTEST) -m worker tests/pipeline tests/browser
 
 test-postgres: $(VENV)/.installed-dev
 	@if $(BIN)/python -c "import psycopg, sys; psycopg.connect('$(TEST_DATABASE_URL)', connect_timeout=3).close()" 2>/dev/null; then \
 		DATABASE_URL=$(TEST_DATABASE_URL) ARCHIVE_VAR_DIR=$(CURDIR)/var/test-postgres $(PYTEST) -m "not worker" && \
 		DATABASE_URL=$(TEST_DATABASE_URL) ARCHIVE_VAR_DIR=$(CURDIR)/var/test-postgres-pipeline REDIS_URL=$(TEST_REDIS_URL) \
-			$(PYTEST) -m worker tests/pipeline; \
+			$(PYTEST) -m worker tests/pipeline tests/browser; \
 	elif [ -n "$$CI" ] || [ -n "$$ARCHIVE_REQUIRE_SERVICES" ]; then \
 		echo "PostgreSQL at $(TEST_DATABASE_URL) is not reachable, and services are required here." >&2; exit 1; \
 	else \

@@ -3,11 +3,11 @@
 import pycountry
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from archive import charts
 from archive import selectors_reader as read
-from archive.models import Article, Entity
+from archive.models import Article, Entity, EntityMerge
 
 ENTITY_PAGE_SIZE = 25
 
@@ -46,6 +46,10 @@ def entity_detail(request, slug: str):
     try:
         entity = read.reader_entity(slug=slug)
     except Entity.DoesNotExist as exc:
+        merges = EntityMerge.objects.filter(source_slug=slug).select_related("target")
+        merged = merges.order_by("-merged_at").first()
+        if merged is not None:  # the entity was merged into another: its old address leads there
+            return redirect(merged.target, permanent=True)
         raise Http404("No such entity.") from exc
     family = read.entity_family(entity)
     months = read.family_timeline(entity_ids=family.ids)
