@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from .urls_editor import urlpatterns as editor_urlpatterns
 from .urls_reader import urlpatterns as reader_urlpatterns
@@ -15,6 +15,7 @@ urlpatterns = [
     path("jobs/reextract/", jobs.reextraction, name="reextraction"),
     path("jobs/reextract/<int:pk>/", jobs.reextraction_progress, name="reextraction-progress"),
     path("jobs/reextract/<int:pk>/cancel/", jobs.reextraction_cancel, name="reextraction-cancel"),
+    path("search/", include("archive.search.urls")),
     *reader_urlpatterns,
     *editor_urlpatterns,
 ]

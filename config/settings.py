@@ -297,7 +297,7 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Defense news archive API",
-    "DESCRIPTION": "Articles, their entity tags, an incremental tag feed, entities and search. See docs/api.md.",
+    "DESCRIPTION": "Articles, their entity tags, an incremental tag feed, entities and search (docs/api.md).",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["archive.api.permissions.CanRead"],

@@ -13,6 +13,9 @@ from .mention import Tag as Tag
 from .mention import TagChange as TagChange
 from .mention import TagChangeAction as TagChangeAction
 from .source import Source as Source
+
+# isort: split
+# Models of sub-packages, imported after the core models they refer to.
 from archive.api.models import ApiToken as ApiToken
 from archive.api.models import EntityMerge as EntityMerge
 from archive.search.models import SearchDocument as SearchDocument

@@ -1,5 +1,10 @@
 """Every write path of the archive. Views, API, tasks and commands call these."""
 
+from .api_tokens import api_token_authenticate as api_token_authenticate
+from .api_tokens import api_token_issue as api_token_issue
+from .api_tokens import api_token_revoke as api_token_revoke
+from .article_admin import article_delete as article_delete
+from .article_admin import article_update as article_update
 from .articles import DuplicateArticle as DuplicateArticle
 from .articles import IntakeResult as IntakeResult
 from .articles import article_create as article_create
@@ -10,6 +15,12 @@ from .articles import source_get_or_create as source_get_or_create
 from .entities import KBLoadResult as KBLoadResult
 from .entities import alias_key as alias_key
 from .entities import kb_load as kb_load
+from .entity_admin import alias_add as alias_add
+from .entity_admin import alias_remove as alias_remove
+from .entity_admin import entity_create as entity_create
+from .entity_admin import entity_merge as entity_merge
+from .entity_admin import entity_promote as entity_promote
+from .entity_admin import entity_update as entity_update
 from .extraction import article_mark_failed as article_mark_failed
 from .extraction import article_mark_retrying as article_mark_retrying
 from .extraction import current_extractor as current_extractor
@@ -24,14 +35,8 @@ from .jobs import reextraction_job_create as reextraction_job_create
 from .jobs import reextraction_job_start as reextraction_job_start
 from .jobs import reextraction_job_step as reextraction_job_step
 from .mentions import mention_add as mention_add
+from .mentions import mention_confirm_entity as mention_confirm_entity
+from .mentions import mention_kind_change as mention_kind_change
 from .mentions import mention_review as mention_review
 from .tags import tag_changes_record as tag_changes_record
 from .tags import tags_refresh as tags_refresh
-from .api_tokens import api_token_authenticate as api_token_authenticate
-from .api_tokens import api_token_issue as api_token_issue
-from .api_tokens import api_token_revoke as api_token_revoke
-from .article_admin import article_delete as article_delete
-from .article_admin import article_update as article_update
-from .entity_admin import entity_create as entity_create
-from .entity_admin import entity_merge as entity_merge
-from .entity_admin import entity_update as entity_update

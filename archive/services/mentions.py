@@ -8,7 +8,7 @@ becomes an alias of the entity, and ``current_extractor`` picks it up on the nex
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from archive.models import Alias, Article, Entity, EntityKind, Mention, MentionOrigin, MentionStatus
@@ -28,7 +28,11 @@ def _learn_alias(*, entity: Entity, surface: str, changed_by) -> Alias | None:
         return None
     alias = Alias(entity=entity, text=text, key=key)
     alias._history_user = changed_by
-    alias.save()
+    try:
+        with transaction.atomic():  # a savepoint: another editor may add the same alias at once
+            alias.save()
+    except IntegrityError:
+        return None
     return alias
 
 

@@ -1,0 +1,1 @@
+"""API views: validate, call a service or selector, serialize."""
