@@ -6,16 +6,11 @@ and skips it elsewhere, like the other service-backed tests.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-# Playwright's sync API keeps an event loop in the test thread; the ORM calls the tests make
-# between browser steps are still plain synchronous calls.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-from tests.pipeline.conftest import (  # noqa: E402,F401  (fixtures shared with the pipeline tests)
+from tests.pipeline.conftest import (  # noqa: F401  (fixtures shared with the pipeline tests)
     SERVICES_REQUIRED,
     clean_queue,
     redis_client,
@@ -37,7 +32,10 @@ def browser():
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    # Playwright's sync API keeps an event loop in the test thread; the ORM calls the tests make
+    # between browser steps are still plain synchronous calls. Only while the browser is open.
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
