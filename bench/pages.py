@@ -29,6 +29,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench.support import percentile, recreate_database  # noqa: E402 (after the path is set)
+
 WORDS = (
     "ministry said the brigade received new systems during exercises near the border while analysts "
     "noted deliveries of spare parts training crews and upgraded radar were reported by officials "
@@ -45,8 +47,11 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/bench_pages")
     parser.add_argument("--reuse", action="store_true", help="keep the database if it already holds the data")
-    parser.add_argument("--without-reader-indexes", action="store_true",
-                        help="drop the indexes of migration 0006 first, to see what they buy")
+    parser.add_argument(
+        "--without-reader-indexes",
+        action="store_true",
+        help="drop the indexes of migration 0006 first, to see what they buy",
+    )
     return parser.parse_args()
 
 
@@ -64,16 +69,6 @@ def configure(database_url: str) -> None:
     )
     os.environ.setdefault("ARCHIVE_VAR_DIR", tempfile.mkdtemp(prefix="bench-pages-"))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-
-
-def recreate_database(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def database_exists(url: str) -> bool:
@@ -131,11 +126,17 @@ def load(count: int, seed: int = 7) -> None:
             popular = {others[int(rng.paretovariate(1.2)) % len(others)] for _ in range(4)}
             tagged = [rng.choice(family), *popular]
             body, spans = synthetic_body(rng, [entity.name for entity in tagged])
-            articles.append(Article(
-                title=f"Bench article {n}: {tagged[0].name} and {tagged[1].name}", body=body,
-                content_hash=f"bench-{n:08d}", source=sources[n % len(sources)], language="en",
-                published_at=start + timedelta(minutes=rng.randrange(10 * 365 * 24 * 60)), status="done",
-            ))
+            articles.append(
+                Article(
+                    title=f"Bench article {n}: {tagged[0].name} and {tagged[1].name}",
+                    body=body,
+                    content_hash=f"bench-{n:08d}",
+                    source=sources[n % len(sources)],
+                    language="en",
+                    published_at=start + timedelta(minutes=rng.randrange(10 * 365 * 24 * 60)),
+                    status="done",
+                )
+            )
             plans.append((tagged, spans))
         Article.objects.bulk_create(articles)
         mentions, tags = [], []
@@ -145,8 +146,18 @@ def load(count: int, seed: int = 7) -> None:
             for begin, end, surface in spans:
                 entity = by_name[surface]
                 counts[entity.pk] = counts.get(entity.pk, 0) + 1
-                mentions.append(Mention(article=article, entity=entity, start=begin, end=end, text=surface,
-                                        kind=entity.kind, origin="gazetteer", confidence=0.9))
+                mentions.append(
+                    Mention(
+                        article=article,
+                        entity=entity,
+                        start=begin,
+                        end=end,
+                        text=surface,
+                        kind=entity.kind,
+                        origin="gazetteer",
+                        confidence=0.9,
+                    )
+                )
             most = max(counts.values())
             tags.extend(
                 Tag(article=article, entity_id=entity_id, mention_count=n, salience=round(n / most, 3))
@@ -156,11 +167,6 @@ def load(count: int, seed: int = 7) -> None:
         Tag.objects.bulk_create(tags)
         print(f"  loaded {min(count, first + batch)} / {count} articles", end="\r", flush=True)
     print()
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
 def measure(client, url: str, runs: int) -> tuple[list[float], int, int]:
@@ -209,11 +215,17 @@ def main() -> None:
             cursor.execute("DROP INDEX IF EXISTS tag_entity_article")
             cursor.execute("DROP INDEX IF EXISTS article_published_desc")
             cursor.execute("ANALYZE")
-    print(f"database: {Article.objects.count()} articles, {Tag.objects.count()} tags, "
-          f"{Mention.objects.count()} mentions; PostgreSQL {connection.pg_version // 10000}")
+    print(
+        f"database: {Article.objects.count()} articles, {Tag.objects.count()} tags, "
+        f"{Mention.objects.count()} mentions; PostgreSQL {connection.pg_version // 10000}"
+    )
 
-    busiest = (Tag.objects.filter(entity__slug="weapon-mi-24").order_by("-mention_count")
-               .values_list("article_id", flat=True).first())
+    busiest = (
+        Tag.objects.filter(entity__slug="weapon-mi-24")
+        .order_by("-mention_count")
+        .values_list("article_id", flat=True)
+        .first()
+    )
     per_page = 25
     last_page = max(1, -(-Article.objects.count() // per_page))
     pages = {
@@ -228,8 +240,10 @@ def main() -> None:
     print(f"\n{'page':38} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8} {'KB':>6}   ({args.runs} runs)")
     for name, url in pages.items():
         timings, queries, size = measure(client, url, args.runs)
-        print(f"{name:38} {statistics.median(timings):8.1f} {percentile(timings, 0.95):8.1f} "
-              f"{queries:8d} {size / 1024:6.0f}")
+        print(
+            f"{name:38} {statistics.median(timings):8.1f} {percentile(timings, 0.95):8.1f} "
+            f"{queries:8d} {size / 1024:6.0f}"
+        )
 
 
 if __name__ == "__main__":
