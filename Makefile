@@ -50,6 +50,7 @@ test-sqlite: $(VENV)/.installed-dev
 
 test-postgres: $(VENV)/.installed-dev
 	@if $(BIN)/python -c "import psycopg, sys; psycopg.connect('$(TEST_DATABASE_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+		echo "The suite on PostgreSQL ($(TEST_DATABASE_URL)):"; \
 		DATABASE_URL=$(TEST_DATABASE_URL) ARCHIVE_VAR_DIR=$(CURDIR)/var/test-postgres $(PYTEST) -m "not worker" && \
 		DATABASE_URL=$(TEST_DATABASE_URL) ARCHIVE_VAR_DIR=$(CURDIR)/var/test-postgres-pipeline REDIS_URL=$(TEST_REDIS_URL) \
 			$(PYTEST) -m worker tests/pipeline tests/browser; \
