@@ -24,6 +24,7 @@ from .validation import (
     clean_query,
     clean_sort,
     date_range,
+    reject_nul,
 )
 
 
@@ -71,7 +72,7 @@ def _entity_id(entity: int | str | None) -> int | None:
         return None
     if isinstance(entity, int) or str(entity).isdigit():
         return clean_int(entity, "entity")
-    found = Entity.objects.filter(slug=str(entity)).values_list("pk", flat=True).first()
+    found = Entity.objects.filter(slug=reject_nul(str(entity), "entity")).values_list("pk", flat=True).first()
     if found is None:
         raise ValueError(f"Unknown entity {entity!r}.")
     return found

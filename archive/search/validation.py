@@ -13,8 +13,15 @@ MAX_PAGE_SIZE = 100
 MAX_PAGE = 500
 
 
+def reject_nul(value: str, name: str) -> str:
+    """PostgreSQL cannot store or compare text holding NUL characters; refuse them up front."""
+    if "\x00" in value:
+        raise ValueError(f"{name} must not contain NUL characters.")
+    return value
+
+
 def clean_query(query: str | None) -> str:
-    query = (query or "").strip()
+    query = reject_nul((query or "").strip(), "The query")
     if len(query) > MAX_QUERY_CHARS:
         raise ValueError(f"The query is longer than {MAX_QUERY_CHARS} characters.")
     return query

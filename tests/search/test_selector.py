@@ -116,3 +116,16 @@ def test_a_parent_cycle_made_in_the_admin_does_not_hang_indexing():
     Entity.objects.filter(pk=first.pk).update(parent=second)
     tagged = article("Looping", "A loop of variants.", entities=[second])
     assert [hit.article_id for hit in search_articles(query="", entity=first.pk).results] == [tagged.pk]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("params", [{"query": "tank\x00s"}, {"query": "", "entity": "weapon-x\x00"}])
+def test_nul_characters_are_refused_with_a_clear_error(params):
+    with pytest.raises(ValueError, match="NUL"):
+        search_articles(**params)
+
+
+@pytest.mark.django_db
+def test_search_page_answers_nul_characters_with_a_client_error(client):
+    response = client.get("/search/", {"q": "tank", "entity": "x\x00"})
+    assert response.status_code == 400
