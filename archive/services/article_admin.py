@@ -10,7 +10,7 @@ from archive.models import Article, FingerprintBand, Mention, Tag
 from archive.search import index_articles as search_index_articles
 from archive.search import remove_articles as search_remove_articles
 
-from .articles import DuplicateArticle, _validate, source_get_or_create
+from .articles import DuplicateArticle, article_fields_validate, source_get_or_create
 from .extraction import extraction_enqueue
 from .tags import tag_changes_record, tags_refresh
 
@@ -35,7 +35,7 @@ def article_update(*, article_id: int, changed_by=None, **fields) -> Article:
             fields["language"] = fields["language"].lower()
         if "author" in fields:
             fields["author"] = fields["author"][:300]
-        _validate(
+        article_fields_validate(
             title=fields.get("title", article.title),
             body=fields.get("body", article.body),
             url=fields.get("url", article.url),

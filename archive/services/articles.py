@@ -88,7 +88,7 @@ def _near_duplicate(fp: Fingerprint) -> tuple[Article | None, float | None]:
     return Article.objects.get(pk=best), round(best_score, 4)
 
 
-def _validate(*, title: str, body: str, url: str, language: str) -> None:
+def article_fields_validate(*, title: str, body: str, url: str, language: str) -> None:
     errors: dict[str, str] = {}
     if not title.strip():
         errors["title"] = "A title is required."
@@ -123,7 +123,7 @@ def article_create(
 ) -> Article:
     """Store one article; raises ``DuplicateArticle`` or ``ValidationError``; nothing half-saved."""
     title, url, author, language = title.strip(), url.strip(), author.strip()[:300], language.strip().lower()
-    _validate(title=title, body=body, url=url, language=language)
+    article_fields_validate(title=title, body=body, url=url, language=language)
     fp = fingerprint(body)
     existing = Article.objects.filter(content_hash=fp.content_hash).first()
     if existing:
