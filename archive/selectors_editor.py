@@ -351,18 +351,17 @@ def _entity_names(ids: set[int]) -> dict[int, str]:
     return names
 
 
+def _history_rows(model, **lookup) -> list:
+    """A model's history records matching ``lookup``, oldest first, with their authors (one query)."""
+    return list(
+        model.history.filter(**lookup).select_related("history_user").order_by("history_date", "history_id")
+    )
+
+
 def article_history(*, article_id: int) -> list[HistoryLine]:
     """Changes to the article and to its mentions, newest first (three queries)."""
-    articles = list(
-        Article.history.filter(id=article_id)
-        .select_related("history_user")
-        .order_by("history_date", "history_id")
-    )
-    mentions = list(
-        Mention.history.filter(article_id=article_id)
-        .select_related("history_user")
-        .order_by("history_date", "history_id")
-    )
+    articles = _history_rows(Article, id=article_id)
+    mentions = _history_rows(Mention, article_id=article_id)
     names = _entity_names({m.entity_id for m in mentions})
     lines = _lines(articles, ARTICLE_FIELDS, lambda r: "article", names)
     lines += _lines(
@@ -379,16 +378,8 @@ def entity_history(*, entity_id: int) -> list[HistoryLine]:
     """Changes to the entity, its aliases and the entities merged into it, newest first (four queries)."""
     from archive.api.models import EntityMerge
 
-    entities = list(
-        Entity.history.filter(id=entity_id)
-        .select_related("history_user")
-        .order_by("history_date", "history_id")
-    )
-    aliases = list(
-        Alias.history.filter(entity_id=entity_id)
-        .select_related("history_user")
-        .order_by("history_date", "history_id")
-    )
+    entities = _history_rows(Entity, id=entity_id)
+    aliases = _history_rows(Alias, entity_id=entity_id)
     merges = list(EntityMerge.objects.filter(target_id=entity_id).select_related("merged_by"))
     names = _entity_names({e.parent_id for e in entities if e.parent_id} | {entity_id})
     lines = _lines(entities, ENTITY_FIELDS, lambda r: "entity", names)
