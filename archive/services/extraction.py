@@ -207,30 +207,34 @@ def _candidate_slug(kind: str, name: str) -> str:
     return f"{slugify(f'{kind}-{name}')[:300] or kind}-{digest}"
 
 
+NAME_MAX = Entity._meta.get_field("name").max_length
+
+
+def _entity_key(mention) -> tuple[str, str]:
+    """(kind, name) of the entity a mention links to, clipped as the database stores names."""
+    return mention.kind, mention.entity[:NAME_MAX]
+
+
+def _entity_ids(pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    query = Q()
+    for kind, name in pairs:
+        query |= Q(kind=kind, name=name)
+    return {(k, n): pk for pk, k, n in Entity.objects.filter(query).values_list("pk", "kind", "name")}
+
+
 def _entities_for(mentions: Iterable) -> dict[tuple[str, str], int]:
     """Entity ids for every (kind, name) the mentions link to, creating candidates as needed."""
-    wanted = {(m.kind, m.entity) for m in mentions}
+    wanted = {_entity_key(m) for m in mentions}
     if not wanted:
         return {}
-    query = Q()
-    for kind, name in wanted:
-        query |= Q(kind=kind, name=name)
-    found = {(k, n): pk for pk, k, n in Entity.objects.filter(query).values_list("pk", "kind", "name")}
+    found = _entity_ids(wanted)
     missing = wanted - found.keys()
     if missing:
         Entity.objects.bulk_create(
-            [
-                Entity(kind=k, name=n[:300], slug=_candidate_slug(k, n), curated=False)
-                for k, n in sorted(missing)
-            ],
+            [Entity(kind=k, name=n, slug=_candidate_slug(k, n), curated=False) for k, n in sorted(missing)],
             ignore_conflicts=True,
         )
-        query = Q()
-        for kind, name in missing:
-            query |= Q(kind=kind, name=name)
-        found.update(
-            {(k, n): pk for pk, k, n in Entity.objects.filter(query).values_list("pk", "kind", "name")}
-        )
+        found.update(_entity_ids(missing))
     return found
 
 
@@ -262,7 +266,7 @@ def extraction_apply(*, article_id: int, mentions: Sequence, version: str) -> Ar
 
         wanted: dict[tuple[int, int, int], object] = {}
         for m in mentions:
-            entity_id = entity_ids[(m.kind, m.entity)]
+            entity_id = entity_ids[_entity_key(m)]
             key = (m.start, m.end, entity_id)
             if key in decided_keys or (entity_id, _surface_key(m.text)) in rejected:
                 continue
