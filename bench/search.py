@@ -329,7 +329,20 @@ def measure(run, variants: list, runs: int) -> list[float]:
     return samples
 
 
-def query_mix(total: int) -> list[tuple[str, dict, list]]:
+def mid_frequency_words(seed: int) -> list[str]:
+    """Invented words of Zipf rank 150 to 600: each is in roughly 1% to 4% of the articles.
+
+    The generator is rebuilt with the loading run's seed, so its vocabulary is the same.
+    """
+    from archive.kb import default_kb
+    from archive.models import Entity
+
+    entity_ids = {(kind, name): pk for pk, kind, name in Entity.objects.values_list("pk", "kind", "name")}
+    filler = ArticleGenerator(default_kb(), entity_ids, seed).filler
+    return [filler[rank] for rank in (150, 200, 300, 400, 500, 600)]
+
+
+def query_mix(total: int, seed: int = 7) -> list[tuple[str, dict, list]]:
     from archive.models import Entity
 
     names = list(
@@ -344,6 +357,11 @@ def query_mix(total: int) -> list[tuple[str, dict, list]]:
     return [
         ("rare term", {"facets": False}, [{"query": word} for word in RARE_WORDS]),
         ("common term, ranked top 20", {"facets": False}, [{"query": word} for word in COMMON_WORDS]),
+        (
+            "mid-frequency term, ranked top 20",
+            {"facets": False},
+            [{"query": word} for word in mid_frequency_words(seed)],
+        ),
         ("phrase of common words", {"facets": False}, [{"query": phrase} for phrase in PHRASES]),
         ("phrase: multi-word entity names", {"facets": False}, [{"query": f'"{name}"'} for name in names]),
         (
@@ -398,14 +416,14 @@ def naive_search(query: str, limit_ids: int, entity: int | None = None) -> tuple
     return matches.count(), list(matches.order_by("-published_at").values_list("pk", "title")[:20])
 
 
-def run_queries(total: int, runs: int, baseline_size: int) -> None:
+def run_queries(total: int, runs: int, baseline_size: int, seed: int) -> None:
     from archive.search import search_articles
 
     print(
         f"\nQuery latency over {total} articles, {runs} runs each (search_articles: hits, article and tag "
         "loading, snippets; facets where named):"
     )
-    for name, options, variants in query_mix(total):
+    for name, options, variants in query_mix(total, seed):
         counts = [true_count(variant) for variant in variants]
         samples = measure(
             lambda variant, options=options: search_articles(**variant, **options), variants, runs
@@ -420,7 +438,7 @@ def run_queries(total: int, runs: int, baseline_size: int) -> None:
     print(
         f"\nBaseline: naive icontains over the first {size} articles (same words, newest first, with count):"
     )
-    for name, _, variants in query_mix(total)[:6]:
+    for name, _, variants in query_mix(total, seed)[:7]:
         samples = measure(
             lambda variant: naive_search(variant["query"], size, variant.get("entity")),
             variants,
@@ -450,7 +468,7 @@ def main() -> None:
         print(f"\nIndex build (rebuild + VACUUM ANALYZE): {elapsed:.1f} s")
         for name, size in sizes.items():
             print(f"  {name:22s} {size}")
-    run_queries(args.articles, args.runs, args.baseline)
+    run_queries(args.articles, args.runs, args.baseline, args.seed)
 
 
 if __name__ == "__main__":

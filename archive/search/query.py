@@ -37,6 +37,13 @@ class ParsedQuery:
     def is_empty(self) -> bool:
         return not self.alternatives
 
+    @property
+    def is_positional(self) -> bool:
+        """True when a match depends on word positions: a phrase, or a word the parser splits
+        ("Su-30SM2" is the phrase su-30sm2 <-> su <-> 30sm2). A word index cannot decide those
+        alone, so each candidate's stored positions must be read back to confirm it."""
+        return any(not term.text.isalnum() for terms in self.alternatives for term in terms)
+
     def websearch(self) -> str:
         """The query again in web-search syntax, for ``websearch_to_tsquery``."""
         return " or ".join(" ".join(_websearch_term(term) for term in terms) for terms in self.alternatives)

@@ -59,7 +59,10 @@ class SearchPage:
 
     @property
     def has_next(self) -> bool:
-        return self.page < min(self.num_pages, MAX_PAGE)
+        if self.page >= MAX_PAGE:
+            return False
+        # Past a lower-bound count, a full page says there may be more.
+        return self.page < self.num_pages or (not self.count_exact and len(self.results) == self.page_size)
 
     @property
     def has_previous(self) -> bool:

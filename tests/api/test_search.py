@@ -17,7 +17,8 @@ def test_search_finds_articles(api):
     assert data["count"] == 1
     assert data["results"][0]["article_id"] == hit.pk
     assert "<mark>" in data["results"][0]["snippet"]
-    assert set(data) == {"count", "next", "previous", "results", "facets"}
+    assert set(data) == {"count", "count_exact", "next", "previous", "results", "facets"}
+    assert data["count_exact"] is True
 
 
 @pytest.mark.parametrize("params", [{"page": "x"}, {"date_from": "soon"}, {"kind": "tank"}, {"sort": "best"}])

@@ -243,3 +243,62 @@ class TestSqliteBackend(BackendConformance):
 @pytest.mark.postgres
 class TestPostgresBackend(BackendConformance):
     vendor = "postgresql"
+
+    # --- large result sets: newest windows and counts of positional queries -----------------
+
+    @pytest.fixture
+    def many_matches(self, monkeypatch):
+        """60 dated articles, a third of them naming a frigate, with limits small enough that a
+        search takes the path of a large archive: more matches than it counts, windows read
+        from the planner's statistics."""
+        from archive.search.backends import base, postgres
+
+        for number in range(60):
+            day = date(2020, 1, 1).toordinal() + number * 20
+            frigate = number % 3 == 0
+            body = f"The frigate Admiral sailed, report {number}." if frigate else f"Harbour report {number}."
+            article(f"Report {number:02d}", body, published=date.fromordinal(day).isoformat())
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE archive_searchdocument")
+        postgres._HISTOGRAMS.clear()
+        monkeypatch.setattr(base.SqlSearchBackend, "count_limit", 5)
+        monkeypatch.setattr(base.SqlSearchBackend, "pool_size", 4)
+        return [f"Report {number:02d}" for number in range(57, -1, -3)]  # the matches, newest first
+
+    def test_windows_find_the_newest_matches_in_date_order(self, many_matches):
+        from django.test.utils import CaptureQueriesContext
+
+        for page_number in (1, 2, 5):
+            with CaptureQueriesContext(connection) as queries:
+                page = search_articles(query="frigate", sort="date", page=page_number, page_size=2)
+            windowed = any("d.published_at >= " in query["sql"] for query in queries.captured_queries)
+            # The first page fits in the newest window; later ones need more than it holds.
+            assert windowed == (page_number == 1)
+            assert titles(page) == many_matches[(page_number - 1) * 2 : page_number * 2]
+            assert (page.count, page.count_exact) == (5, False)
+
+    def test_relevance_ranks_the_newest_pool_when_matches_exceed_the_count(self, many_matches):
+        page = search_articles(query="frigate", page_size=10)
+        # Every match ranks the same, so the pool (the newest four) comes out newest first.
+        assert titles(page)[:4] == many_matches[:4]
+        assert sorted(titles(page)) == sorted(many_matches[:10])
+
+    def test_a_phrase_without_facets_is_counted_by_its_pool(self, many_matches):
+        page = search_articles(query='"frigate admiral"', facets=False, page_size=2)
+        assert titles(page) == many_matches[:2]
+        assert (page.count, page.count_exact) == (4, False) and page.has_next
+        with_facets = search_articles(query='"frigate admiral"', page_size=2)
+        assert (with_facets.count, with_facets.count_exact) == (5, False)
+        rare = search_articles(query='"admiral sailed" 2020', facets=False)
+        assert (rare.count, rare.count_exact) == (0, True)
+
+    def test_a_date_range_narrows_the_windows(self, many_matches):
+        page = search_articles(query="frigate", sort="date", date_from="2020-01-01", date_to="2021-01-31")
+        assert titles(page) == [title for title in many_matches if int(title[-2:]) <= 19]
+
+    def test_pages_go_on_past_a_lower_bound_count(self, many_matches):
+        second = search_articles(query='"frigate admiral"', facets=False, page_size=2, page=2)
+        assert (second.count, second.count_exact) == (4, False)
+        assert titles(second) == many_matches[2:4] and second.has_next
+        third = search_articles(query='"frigate admiral"', facets=False, page_size=2, page=3)
+        assert titles(third) == many_matches[4:6]

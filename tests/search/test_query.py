@@ -26,3 +26,11 @@ def test_only_exclusions_or_punctuation_is_an_empty_query():
     assert parse_query(" & ! ").is_empty
     assert parse_query("").is_empty
     assert parse_query("-Leopard or Abrams").websearch() == "Abrams"
+
+
+def test_phrases_and_split_words_are_positional():
+    assert not parse_query("frigate admiral -corvette").is_positional
+    assert not parse_query("Су30 or frigate").is_positional
+    assert parse_query('"air defence"').is_positional
+    assert parse_query("Su-30SM2").is_positional
+    assert parse_query("frigate -\"training exercise\"").is_positional

@@ -49,6 +49,9 @@ SEARCH_PAGE = inline_serializer(
     name="SearchPage",
     fields={
         "count": serializers.IntegerField(),
+        "count_exact": serializers.BooleanField(
+            help_text="False when more articles match than were counted: count is then a lower bound."
+        ),
         "next": serializers.URLField(allow_null=True),
         "previous": serializers.URLField(allow_null=True),
         "results": serializers.ListField(child=HIT),
@@ -97,6 +100,7 @@ class SearchView(APIView):
         return Response(
             {
                 "count": found.count,
+                "count_exact": found.count_exact,
                 "next": self._page_link(request, found.page + 1) if found.has_next else None,
                 "previous": self._page_link(request, found.page - 1) if found.has_previous else None,
                 "results": [asdict(hit) for hit in found.results],

@@ -17,17 +17,26 @@ is exact.
 
 from __future__ import annotations
 
+import json
+import math
+import time
 from collections.abc import Sequence
 
 from django.db import connection, transaction
 
 from archive.search.documents import entity_data
 from archive.search.query import ParsedQuery
-from archive.search.types import BackendResult, SearchFilters, Sort
+from archive.search.types import BackendResult, RankedHit, SearchFilters, Sort
 
 from .base import DOCUMENTS, SqlSearchBackend
 
 CONFIG = "english"
+# A search with many matches first looks at the newest share of the archive expected to hold
+# this many times the matches it needs (see _window_starts).
+WINDOW_MARGIN = 3
+POSITIONAL_FIRST_WINDOW = 0.01
+HISTOGRAM_CACHE_SECONDS = 60
+_HISTOGRAMS: dict[str, tuple[float, list]] = {}
 # Text past this point is not indexed: it keeps a vector under PostgreSQL's 1 MB limit.
 MAX_INDEXED_CHARS = 500_000
 # Snippets are cut from the opening of long bodies: ts_headline parses all the text it is given.
@@ -79,14 +88,124 @@ class PostgresBackend(SqlSearchBackend):
         with connection.cursor() as cursor:
             cursor.execute(UPSERT, params)
 
-    def search(self, query: ParsedQuery, filters: SearchFilters, *, sort: Sort, offset: int, limit: int,
-               facets: bool = True) -> BackendResult:
-        # A sequential scan must evaluate ``@@`` on every row, reading each vector back from TOAST:
-        # seconds on a large archive. Without it the planner takes the GIN bitmap (which needs no
-        # vector for a plain word) or walks the newest-first index until enough rows matched.
+    def search(
+        self,
+        query: ParsedQuery,
+        filters: SearchFilters,
+        *,
+        sort: Sort,
+        offset: int,
+        limit: int,
+        facets: bool = True,
+    ) -> BackendResult:
+        scope, params = self._scope(query, filters)
+        ranked = sort == "relevance" and not query.is_empty
+        needed = max(self.pool_size, offset + limit) if ranked else offset + limit
+        indexed = not query.is_empty or filters.entity_id is not None
         with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+            # A sequential scan must evaluate ``@@`` on every row, reading each vector back from
+            # TOAST: seconds on a large archive. Without it the planner takes the GIN bitmap (which
+            # needs no vector for a plain word) or walks the newest-first index.
             cursor.execute("SET LOCAL enable_seqscan = off")
-            return super().search(query, filters, sort=sort, offset=offset, limit=limit, facets=facets)
+            total, facet_values = self._count(cursor, query, scope, params, facets)
+            expected = total if total is not None and total <= self.count_limit else None
+            if indexed and expected is None:
+                expected = self._estimate(cursor, scope, params)
+            if indexed and expected <= self.count_limit:
+                # Few matches: the GIN bitmaps find them all at once, and sorting them by date is
+                # cheaper than walking the newest-first index past every article that does not match.
+                cursor.execute("SET LOCAL enable_indexscan = off")
+                windows: list = [None]
+            elif indexed:
+                share = WINDOW_MARGIN * needed / expected
+                if query.is_positional:  # the planner underestimates how often common words stand together
+                    share = min(share, POSITIONAL_FIRST_WINDOW)
+                windows = [*self._window_starts(cursor, filters, share=share), None]
+            else:
+                windows = [None]
+            for start in windows:
+                windowed = scope + (" AND d.published_at >= %(window)s" if start is not None else "")
+                cursor.execute(
+                    self._page_sql(query, windowed, sort),
+                    {**params, "window": start, "pool": needed, "limit": limit, "offset": offset},
+                )
+                rows = cursor.fetchall()
+                found = rows[0][3] if rows else 0
+                # The window holds the newest ``needed`` matches when it has that many: every
+                # match outside it is older. Otherwise look further back.
+                if found >= needed:
+                    break
+            exact = total is not None and total <= self.count_limit
+            if total is None:  # a positional query without facets: counted by its pool
+                if found >= needed:
+                    total = found  # at least this many
+                elif rows or offset == 0:
+                    total, exact = found, True  # the last, unbounded window held every match
+                else:  # a page past the end: count for real
+                    total, _ = self._count(cursor, query, scope, params, facets=False, positional=True)
+                    exact = total <= self.count_limit
+        hits = [
+            RankedHit(article_id=pk, score=float(score or 0.0), marked_snippet=snippet or "")
+            for pk, score, snippet, _ in rows
+        ]
+        return BackendResult(total=min(total, self.count_limit), exact=exact, hits=hits, facets=facet_values)
+
+    def _count(
+        self, cursor, query: ParsedQuery, scope: str, params: dict, facets: bool, positional: bool = False
+    ) -> tuple[int | None, dict]:
+        """Matches counted up to ``count_limit + 1`` (with the facets when asked), or None.
+
+        Without facets, a positional query is not counted here: confirming each of up to 10,000
+        matches reads its vector back, so its count comes from the ranked pool (a lower bound
+        past ``pool_size``; see docs/search.md).
+        """
+        bounded = f"{scope} LIMIT {self.count_limit + 1}"
+        if facets:
+            cursor.execute(self._facets_sql(bounded), params)
+            return self._read_facets(cursor.fetchall())
+        if query.is_positional and not positional:
+            return None, {}
+        cursor.execute(f"SELECT count(*) FROM (SELECT 1 {bounded}) matches", params)  # noqa: S608
+        return cursor.fetchone()[0], {}
+
+    def _estimate(self, cursor, scope: str, params: dict) -> int:
+        """The planner's estimate of the number of matches (its statistics, no scan)."""
+        cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 {scope}", params)  # noqa: S608 - our own SQL
+        plan = cursor.fetchone()[0]
+        plan = json.loads(plan) if isinstance(plan, str) else plan
+        return max(1, int(plan[0]["Plan"]["Plan Rows"]))
+
+    def _window_starts(self, cursor, filters: SearchFilters, share: float) -> list:
+        """Publication dates above which the newest ``share`` of the archive lies, then eight
+        times that share; none when the share is most of the archive.
+
+        Read from the planner's histogram of ``published_at`` (no scan), cached for a minute.
+        A search with many matches looks in the newest window first and widens it only when it
+        holds fewer matches than it needs: a word in 3% of a million articles reads a few
+        hundred rows, not the 20,000 it would take by walking the newest-first index.
+        """
+        now = time.monotonic()
+        cached = _HISTOGRAMS.get(connection.alias)
+        if cached is None or now - cached[0] > HISTOGRAM_CACHE_SECONDS:
+            cursor.execute(
+                "SELECT histogram_bounds::text::timestamptz[] FROM pg_stats "
+                "WHERE tablename = %s AND attname = 'published_at'",
+                [DOCUMENTS],
+            )
+            row = cursor.fetchone()
+            cached = (now, list(row[0]) if row and row[0] else [])
+            _HISTOGRAMS[connection.alias] = cached
+        bounds = cached[1]
+        starts = []
+        for part in (share, share * 8):
+            if len(bounds) < 10 or part >= 0.5:
+                break
+            starts.append(bounds[len(bounds) - 1 - math.ceil(part * (len(bounds) - 1))])
+        if filters.date_before is not None:
+            starts = [start for start in starts if start < filters.date_before]
+        if filters.date_from is not None:
+            starts = [start for start in starts if start > filters.date_from]
+        return starts
 
     def remove(self, article_ids: Sequence[int]) -> None:
         with connection.cursor() as cursor:
@@ -111,28 +230,27 @@ class PostgresBackend(SqlSearchBackend):
         return "(SELECT unnest(m.entity_ids) AS value FROM m) ids"
 
     def _hits_sql(self, query: ParsedQuery, scope: str, sort: Sort) -> str:
+        return self._page_sql(query, scope, sort)
+
+    def _page_sql(self, query: ParsedQuery, scope: str, sort: Sort) -> str:
+        """(article_id, score, marked snippet, matches in the pool) of the page.
+
+        The pool is the newest ``%(pool)s`` matches; relevance ranks it, and the window count
+        tells the caller whether the scope held that many.
+        """
         newest = "ORDER BY d.published_at DESC NULLS LAST, d.article_id DESC"
+        by_date = "published_at DESC NULLS LAST, article_id DESC"
         if query.is_empty:
-            return f"""
-                SELECT p.article_id, 0.0, left(a.body, 400)
-                FROM (SELECT d.article_id, d.published_at {scope} {newest}
-                      LIMIT %(limit)s OFFSET %(offset)s) p
-                JOIN archive_article a ON a.id = p.article_id
-                ORDER BY p.published_at DESC NULLS LAST, p.article_id DESC
-            """  # noqa: S608 - only constants and our own SQL are formatted in
-        if sort == "date":
-            page = f"""SELECT d.article_id, d.published_at, ts_rank(d.vector, {TSQUERY}) AS score
-                       {scope} {newest} LIMIT %(limit)s OFFSET %(offset)s"""  # noqa: S608
-            order = "p.published_at DESC NULLS LAST, p.article_id DESC"
+            score, snippet = "0.0", "left(a.body, 400)"
         else:
-            page = f"""SELECT c.article_id, c.published_at, ts_rank(c.vector, {TSQUERY}) AS score
-                       FROM (SELECT d.article_id, d.published_at, d.vector {scope} {newest}
-                             LIMIT %(pool)s) c
-                       ORDER BY score DESC, c.published_at DESC NULLS LAST, c.article_id DESC
-                       LIMIT %(limit)s OFFSET %(offset)s"""  # noqa: S608
-            order = "p.score DESC, p.published_at DESC NULLS LAST, p.article_id DESC"
+            score = f"ts_rank(c.vector, {TSQUERY})"
+            snippet = f"ts_headline('{CONFIG}', {CLEAN_BODY}, {TSQUERY}, {HEADLINE_OPTIONS})"
+        order = f"score DESC, {by_date}" if sort == "relevance" and not query.is_empty else by_date
         return f"""
-            SELECT p.article_id, p.score, ts_headline('{CONFIG}', {CLEAN_BODY}, {TSQUERY}, {HEADLINE_OPTIONS})
-            FROM ({page}) p JOIN archive_article a ON a.id = p.article_id
-            ORDER BY {order}
+            SELECT p.article_id, p.score, {snippet}, p.found
+            FROM (SELECT c.article_id, c.published_at, {score} AS score, count(*) OVER () AS found
+                  FROM (SELECT d.article_id, d.published_at, d.vector {scope} {newest} LIMIT %(pool)s) c
+                  ORDER BY {order} LIMIT %(limit)s OFFSET %(offset)s) p
+            JOIN archive_article a ON a.id = p.article_id
+            ORDER BY {" , ".join("p." + part.strip() for part in order.split(","))}
         """  # noqa: S608 - only constants and our own SQL are formatted in
