@@ -303,7 +303,6 @@ def build_index() -> tuple[float, dict[str, str]]:
         cursor.execute("""
             SELECT 'table + TOAST', pg_size_pretty(pg_table_size('archive_searchdocument'))
             UNION ALL SELECT 'tsvector GIN', pg_size_pretty(pg_relation_size('search_doc_vector'))
-            UNION ALL SELECT 'entity GIN', pg_size_pretty(pg_relation_size('search_doc_entities'))
             UNION ALL SELECT 'newest-first btree', pg_size_pretty(pg_relation_size('search_doc_newest'))
             UNION ALL SELECT 'all indexes', pg_size_pretty(pg_indexes_size('archive_searchdocument'))
             UNION ALL SELECT 'articles (for scale)', pg_size_pretty(pg_total_relation_size('archive_article'))
@@ -393,7 +392,7 @@ def true_count(variant: dict) -> int:
         sql += " AND d.vector @@ websearch_to_tsquery('english', %s)"
         params.append(parse_query(variant["query"]).websearch())
     if variant.get("entity"):
-        sql += " AND d.entity_ids @> ARRAY[%s]::bigint[]"
+        sql += " AND d.vector @@ quote_literal('entity ' || %s)::tsquery"
         params.append(variant["entity"])
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")

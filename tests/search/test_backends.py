@@ -302,3 +302,10 @@ class TestPostgresBackend(BackendConformance):
         assert titles(second) == many_matches[2:4] and second.has_next
         third = search_articles(query='"frigate admiral"', facets=False, page_size=2, page=3)
         assert titles(third) == many_matches[4:6]
+
+    def test_query_text_cannot_match_an_entity_lexeme(self):
+        tagged = entity("Mi-24")
+        article("Helicopters", "Two helicopters landed.", entities=[tagged])
+        assert search_articles(query=f'"entity {tagged.pk}"').count == 0
+        assert search_articles(query=f"entity {tagged.pk}").count == 0
+        assert titles(search_articles(query="helicopters", entity=tagged.pk)) == ["Helicopters"]

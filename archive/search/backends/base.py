@@ -86,8 +86,10 @@ class SqlSearchBackend(SearchBackend):
     count_limit = COUNT_LIMIT
 
     @abstractmethod
-    def _match(self, query: ParsedQuery) -> tuple[str, str]:
-        """(extra FROM clause, WHERE condition) restricting ``d`` to documents matching ``%(q)s``."""
+    def _match(self, query: ParsedQuery, *, with_entity: bool = False) -> tuple[str, str]:
+        """(extra FROM clause, WHERE condition) restricting ``d`` to documents matching ``%(q)s``
+        (and carrying the entity ``%(entity)s`` when ``with_entity`` and the backend tests both
+        in one index lookup)."""
 
     @abstractmethod
     def _query_parameter(self, query: ParsedQuery) -> str:
@@ -106,14 +108,16 @@ class SqlSearchBackend(SearchBackend):
         """A subquery ``ids``: one row per id in the ``entity_ids`` of the CTE ``m``, in ``value``."""
 
     @abstractmethod
-    def _entity_filter(self) -> str:
-        """A WHERE condition on ``d``, true when the document carries the entity ``%(entity)s``."""
+    def _entity_filter(self, query: ParsedQuery) -> str:
+        """A WHERE condition on ``d``, true when the document carries the entity ``%(entity)s``;
+        empty when ``_match`` tests the entity together with the words of a non-empty query."""
 
     def _scope(self, query: ParsedQuery, filters: SearchFilters) -> tuple[str, dict]:
         """``FROM ... WHERE ...`` of the matching documents ``d``, and its parameters."""
         tables, conditions, params = f"{DOCUMENTS} d", [], {}
         if filters.entity_id is not None:
-            conditions.append(self._entity_filter())
+            if entity_condition := self._entity_filter(query):
+                conditions.append(entity_condition)
             params["entity"] = filters.entity_id
         if filters.kind:
             conditions.append("(d.kinds & %(kind_bit)s) <> 0")
@@ -133,7 +137,7 @@ class SqlSearchBackend(SearchBackend):
         # The text match comes last: PostgreSQL tests conditions of equal cost in the order written,
         # and the match must read the vector back from TOAST, while the filters read the row itself.
         if not query.is_empty:
-            match_from, match_where = self._match(query)
+            match_from, match_where = self._match(query, with_entity=filters.entity_id is not None)
             tables += match_from
             conditions.append(match_where)
             params["q"] = self._query_parameter(query)

@@ -46,6 +46,13 @@ HEADLINE_OPTIONS = (
     "', MaxWords=32, MinWords=14, ShortWord=2, MaxFragments=2, FragmentDelimiter=\" … \"'"
 )
 TSQUERY = f"websearch_to_tsquery('{CONFIG}', %(q)s)"
+# Each entity of a document (its tagged entities and their ancestors) is a lexeme of its vector,
+# "entity 42": the text parser never yields a space inside a word, so no query text can match it.
+ENTITY_LEXEME_PREFIX = "entity "
+ENTITY_TSQUERY = f"quote_literal('{ENTITY_LEXEME_PREFIX}' || %(entity)s)::tsquery"
+ENTITY_LEXEMES = (  # noqa: S608 - constants only
+    "array_to_tsvector(ARRAY(SELECT 'entity ' || id FROM unnest(COALESCE(e.entity_ids, '{}')::bigint[]) id))"
+)
 # The body without the control characters that mark hits (see archive.search.snippets).
 CLEAN_BODY = f"translate(left(a.body, {HEADLINE_CHARS}), chr(2) || chr(3), '')"
 
@@ -57,6 +64,7 @@ UPSERT = f"""
            setweight(to_tsvector('{CONFIG}', a.title), 'A')
            || setweight(to_tsvector('{CONFIG}', COALESCE(e.names, '')), 'B')
            || setweight(to_tsvector('{CONFIG}', left(a.body, {MAX_INDEXED_CHARS})), 'D')
+           || {ENTITY_LEXEMES}
     FROM archive_article a
     LEFT JOIN unnest(%(tagged_ids)s::bigint[], %(kinds)s::integer[], %(entity_ids)s::text[],
                      %(names)s::text[]) AS e(article_id, kinds, entity_ids, names) ON e.article_id = a.id
@@ -217,13 +225,17 @@ class PostgresBackend(SqlSearchBackend):
     def _query_parameter(self, query: ParsedQuery) -> str:
         return query.websearch()
 
-    def _match(self, query: ParsedQuery) -> tuple[str, str]:
+    def _match(self, query: ParsedQuery, *, with_entity: bool = False) -> tuple[str, str]:
         # The tsquery is written inline (not joined from a function) so the planner sees it as a
         # constant and uses its statistics of lexemes to choose between the GIN and date indexes.
+        # An entity is one more lexeme of the same query: GIN intersects the two posting lists
+        # itself, skipping through the longer one, and needs no vector to confirm the match.
+        if with_entity:
+            return "", f"d.vector @@ ({TSQUERY} && {ENTITY_TSQUERY})"
         return "", f"d.vector @@ {TSQUERY}"
 
-    def _entity_filter(self) -> str:
-        return "d.entity_ids @> ARRAY[%(entity)s]::bigint[]"
+    def _entity_filter(self, query: ParsedQuery) -> str:
+        return "" if not query.is_empty else f"d.vector @@ {ENTITY_TSQUERY}"
 
     def _entity_ids_table(self) -> str:
         # unnest in the select list (ProjectSet) is much faster than a lateral function scan per row.

@@ -81,10 +81,10 @@ class SqliteBackend(SqlSearchBackend):
     def _query_parameter(self, query: ParsedQuery) -> str:
         return query.fts5()
 
-    def _match(self, query: ParsedQuery) -> tuple[str, str]:
+    def _match(self, query: ParsedQuery, *, with_entity: bool = False) -> tuple[str, str]:
         return f" JOIN {FTS} ON {FTS}.rowid = d.article_id", f"{FTS} MATCH %(q)s"
 
-    def _entity_filter(self) -> str:
+    def _entity_filter(self, query: ParsedQuery) -> str:
         return "EXISTS (SELECT 1 FROM json_each(d.entity_ids) WHERE json_each.value = %(entity)s)"
 
     def _entity_ids_table(self) -> str:
