@@ -44,6 +44,11 @@ class ParsedQuery:
         alone, so each candidate's stored positions must be read back to confirm it."""
         return any(not term.text.isalnum() for terms in self.alternatives for term in terms)
 
+    @property
+    def excludes_positionally(self) -> bool:
+        """True when an excluded term is a phrase or a split word."""
+        return any(term.negated and not term.text.isalnum() for terms in self.alternatives for term in terms)
+
     def websearch(self) -> str:
         """The query again in web-search syntax, for ``websearch_to_tsquery``."""
         return " or ".join(" ".join(_websearch_term(term) for term in terms) for terms in self.alternatives)

@@ -33,4 +33,10 @@ def test_phrases_and_split_words_are_positional():
     assert not parse_query("Су30 or frigate").is_positional
     assert parse_query('"air defence"').is_positional
     assert parse_query("Su-30SM2").is_positional
-    assert parse_query("frigate -\"training exercise\"").is_positional
+    assert parse_query('frigate -"training exercise"').is_positional
+
+
+def test_exclusions_of_phrases_and_split_words_are_told_apart():
+    assert not parse_query('"air defence" Su-30SM2 -tank').excludes_positionally
+    assert parse_query('radar -"training exercise"').excludes_positionally
+    assert parse_query("radar -Su-30").excludes_positionally

@@ -33,8 +33,7 @@ from .base import DOCUMENTS, SqlSearchBackend
 CONFIG = "english"
 # A search with many matches first looks at the newest share of the archive expected to hold
 # this many times the matches it needs (see _window_starts).
-WINDOW_MARGIN = 3
-POSITIONAL_FIRST_WINDOW = 0.01
+WINDOW_MARGIN = 2
 HISTOGRAM_CACHE_SECONDS = 60
 _HISTOGRAMS: dict[str, tuple[float, list]] = {}
 # Text past this point is not indexed: it keeps a vector under PostgreSQL's 1 MB limit.
@@ -46,6 +45,11 @@ HEADLINE_OPTIONS = (
     "', MaxWords=32, MinWords=14, ShortWord=2, MaxFragments=2, FragmentDelimiter=\" … \"'"
 )
 TSQUERY = f"websearch_to_tsquery('{CONFIG}', %(q)s)"
+# The query with each phrase operator (<->, <2>...) read as "and": without exclusions of phrases,
+# every match of the query matches it, and the word index answers it without reading vectors.
+UNORDERED_TSQUERY = f"regexp_replace({TSQUERY}::text, '<[0-9-]+>', '&', 'g')::tsquery"
+# The query with each phrase operator (<->, <2>...) read as "or": for estimates only.
+LOOSE_TSQUERY = f"regexp_replace({TSQUERY}::text, '<[0-9-]+>', '|', 'g')::tsquery"
 # Each entity of a document (its tagged entities and their ancestors) is a lexeme of its vector,
 # "entity 42": the text parser never yields a space inside a word, so no query text can match it.
 ENTITY_LEXEME_PREFIX = "entity "
@@ -118,24 +122,30 @@ class PostgresBackend(SqlSearchBackend):
             total, facet_values = self._count(cursor, query, scope, params, facets)
             expected = total if total is not None and total <= self.count_limit else None
             if indexed and expected is None:
-                expected = self._estimate(cursor, scope, params)
-            if indexed and expected <= self.count_limit:
+                expected = self._estimate(cursor, scope, params, positional=query.is_positional)
+            starts = []
+            if indexed and expected > self.count_limit:
+                # Many matches: look through the newest windows first.
+                starts = self._window_starts(cursor, filters, share=WINDOW_MARGIN * needed / expected)
+            elif indexed:
                 # Few matches: the GIN bitmaps find them all at once, and sorting them by date is
                 # cheaper than walking the newest-first index past every article that does not match.
                 cursor.execute("SET LOCAL enable_indexscan = off")
-                windows: list = [None]
-            elif indexed:
-                share = WINDOW_MARGIN * needed / expected
-                if query.is_positional:  # the planner underestimates how often common words stand together
-                    share = min(share, POSITIONAL_FIRST_WINDOW)
-                windows = [*self._window_starts(cursor, filters, share=share), None]
-            else:
-                windows = [None]
+            # A phrase with few candidates: sort the candidates by date first and confirm their
+            # word order newest first, only until the pool is full.
+            in_order = query.is_positional and not query.excludes_positionally and not starts and indexed
+            windows = [*starts, None]
             for start in windows:
                 windowed = scope + (" AND d.published_at >= %(window)s" if start is not None else "")
                 cursor.execute(
-                    self._page_sql(query, windowed, sort),
-                    {**params, "window": start, "pool": needed, "limit": limit, "offset": offset},
+                    self._page_sql(query, windowed, sort, confirm_in_date_order=in_order),
+                    {
+                        **params,
+                        "window": start,
+                        "pool": needed,
+                        "limit": limit,
+                        "offset": offset,
+                    },
                 )
                 rows = cursor.fetchall()
                 found = rows[0][3] if rows else 0
@@ -176,8 +186,16 @@ class PostgresBackend(SqlSearchBackend):
         cursor.execute(f"SELECT count(*) FROM (SELECT 1 {bounded}) matches", params)  # noqa: S608
         return cursor.fetchone()[0], {}
 
-    def _estimate(self, cursor, scope: str, params: dict) -> int:
-        """The planner's estimate of the number of matches (its statistics, no scan)."""
+    def _estimate(self, cursor, scope: str, params: dict, *, positional: bool) -> int:
+        """The planner's estimate of the number of matches (its statistics, no scan).
+
+        For a phrase the planner multiplies the words' frequencies as if they were independent,
+        which is far too low for names ("Aegis Ashore": 25 estimated, 4,310 found); the words of
+        the phrase as alternatives give an estimate on the high side, which costs at most one
+        more, smaller window.
+        """
+        if positional:
+            scope = scope.replace(TSQUERY, LOOSE_TSQUERY)
         cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 {scope}", params)  # noqa: S608 - our own SQL
         plan = cursor.fetchone()[0]
         plan = json.loads(plan) if isinstance(plan, str) else plan
@@ -244,7 +262,9 @@ class PostgresBackend(SqlSearchBackend):
     def _hits_sql(self, query: ParsedQuery, scope: str, sort: Sort) -> str:
         return self._page_sql(query, scope, sort)
 
-    def _page_sql(self, query: ParsedQuery, scope: str, sort: Sort) -> str:
+    def _page_sql(
+        self, query: ParsedQuery, scope: str, sort: Sort, *, confirm_in_date_order: bool = False
+    ) -> str:
         """(article_id, score, marked snippet, matches in the pool) of the page.
 
         The pool is the newest ``%(pool)s`` matches; relevance ranks it, and the window count
@@ -258,10 +278,18 @@ class PostgresBackend(SqlSearchBackend):
             score = f"ts_rank(c.vector, {TSQUERY})"
             snippet = f"ts_headline('{CONFIG}', {CLEAN_BODY}, {TSQUERY}, {HEADLINE_OPTIONS})"
         order = f"score DESC, {by_date}" if sort == "relevance" and not query.is_empty else by_date
+        pool = f"SELECT d.article_id, d.published_at, d.vector {scope} {newest} LIMIT %(pool)s"
+        if confirm_in_date_order:
+            # OFFSET 0 keeps the word-order test out of the sorted subquery, so it runs on the
+            # sorted candidates one by one and stops at the LIMIT.
+            candidates = scope.replace(TSQUERY, UNORDERED_TSQUERY)
+            pool = f"""SELECT o.article_id, o.published_at, o.vector
+                       FROM (SELECT d.article_id, d.published_at, d.vector {candidates} {newest} OFFSET 0) o
+                       WHERE o.vector @@ {TSQUERY} LIMIT %(pool)s"""  # noqa: S608 - our own SQL
         return f"""
             SELECT p.article_id, p.score, {snippet}, p.found
             FROM (SELECT c.article_id, c.published_at, {score} AS score, count(*) OVER () AS found
-                  FROM (SELECT d.article_id, d.published_at, d.vector {scope} {newest} LIMIT %(pool)s) c
+                  FROM ({pool}) c
                   ORDER BY {order} LIMIT %(limit)s OFFSET %(offset)s) p
             JOIN archive_article a ON a.id = p.article_id
             ORDER BY {" , ".join("p." + part.strip() for part in order.split(","))}
