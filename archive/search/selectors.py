@@ -147,16 +147,21 @@ def _load_hits(ranked) -> list[Hit]:
         .select_related("source")
         .only("pk", "title", "published_at", "source__name")
     }
-    tags: dict[int, list[dict]] = {}
-    rows = (
-        Tag.objects.filter(article_id__in=ids)
-        .order_by("article_id", "-salience", "entity__name")
-        .values_list("article_id", "entity_id", "entity__name", "entity__kind", "entity__slug")
-    )
-    for article_id, entity_id, name, kind, slug in rows:
-        tags.setdefault(article_id, []).append(
-            {"entity_id": entity_id, "name": name, "kind": kind, "slug": slug}
+    # Tags and their entities in two lookups by key: joined, the planner hashes the whole
+    # entity table for a page of twenty articles.
+    rows = list(Tag.objects.filter(article_id__in=ids).values_list("article_id", "entity_id", "salience"))
+    entities = {
+        pk: {"entity_id": pk, "name": name, "kind": kind, "slug": slug}
+        for pk, name, kind, slug in Entity.objects.filter(pk__in={row[1] for row in rows}).values_list(
+            "pk", "name", "kind", "slug"
         )
+    }
+    tags: dict[int, list[dict]] = {}
+    for article_id, entity_id, _salience in sorted(
+        rows, key=lambda row: (-row[2], entities[row[1]]["name"] if row[1] in entities else "")
+    ):
+        if entity_id in entities:
+            tags.setdefault(article_id, []).append(dict(entities[entity_id]))
     hits = []
     for hit in ranked:
         article = articles.get(hit.article_id)

@@ -133,7 +133,7 @@ class PostgresBackend(SqlSearchBackend):
                 cursor.execute("SET LOCAL enable_indexscan = off")
             # A phrase with few candidates: sort the candidates by date first and confirm their
             # word order newest first, only until the pool is full.
-            in_order = query.is_positional and not query.excludes_positionally and not starts and indexed
+            in_order = query.is_positional and not query.excludes_positionally and indexed
             windows = [*starts, None]
             for start in windows:
                 windowed = scope + (" AND d.published_at >= %(window)s" if start is not None else "")
