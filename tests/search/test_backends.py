@@ -199,6 +199,18 @@ class BackendConformance:
         monkeypatch.setattr(SqlSearchBackend, "count_limit", 5)
         assert search_articles(query="radar").count_exact
 
+    def test_without_facets_counting_stops_sooner(self, monkeypatch):
+        from archive.search.backends.base import SqlSearchBackend
+
+        for number in range(5):
+            article(f"Sonar {number}", f"Sonar report {number}.", published=f"2024-01-0{number + 1}")
+        monkeypatch.setattr(SqlSearchBackend, "count_only_limit", 2)
+        quick = search_articles(query="sonar", facets=False, sort="date", page_size=2)
+        assert (quick.count, quick.count_exact, quick.has_next) == (2, False, True)
+        assert titles(quick) == ["Sonar 4", "Sonar 3"]
+        faceted = search_articles(query="sonar", page_size=2)
+        assert (faceted.count, faceted.count_exact) == (5, True)
+
     def test_hits_carry_article_fields_and_tags(self):
         nato = entity("NATO", kind="org")
         created = article("Alliance", "The NATO summit ended.", entities=[nato], source_name="Wire A")

@@ -22,6 +22,7 @@ from archive.search.types import BackendResult, FacetValue, RankedHit, SearchFil
 DOCUMENTS = "archive_searchdocument"
 FACET_SIZE = 20
 COUNT_LIMIT = 10_000
+COUNT_ONLY_LIMIT = 1_000
 REBUILD_BATCH = 1000
 
 
@@ -84,6 +85,9 @@ class SqlSearchBackend(SearchBackend):
     # Matches are counted, and faceted, up to this many; past it the count is a lower bound and
     # the facets describe the first ``count_limit`` matches found. Deep pages stop there too.
     count_limit = COUNT_LIMIT
+    # Without facets a search counts only this far: each match counted is a heap page read, and a
+    # caller that wants no facets wants the page fast (the feed, API clients paging through hits).
+    count_only_limit = COUNT_ONLY_LIMIT
 
     @abstractmethod
     def _match(self, query: ParsedQuery, *, with_entity: bool = False) -> tuple[str, str]:
@@ -161,15 +165,16 @@ class SqlSearchBackend(SearchBackend):
                 RankedHit(article_id=row[0], score=float(row[1] or 0.0), marked_snippet=row[2] or "")
                 for row in cursor.fetchall()
             ]
-            bounded = f"{scope} LIMIT {self.count_limit + 1}"
+            counted_to = self.count_limit if facets else min(self.count_limit, self.count_only_limit)
+            bounded = f"{scope} LIMIT {counted_to + 1}"
             if facets:
                 cursor.execute(self._facets_sql(bounded), params)
                 total, facet_values = self._read_facets(cursor.fetchall())
             else:
                 cursor.execute(f"SELECT count(*) FROM (SELECT 1 {bounded}) matches", params)  # noqa: S608
                 total, facet_values = cursor.fetchone()[0], {}
-        exact = total <= self.count_limit
-        return BackendResult(total=min(total, self.count_limit), exact=exact, hits=hits, facets=facet_values)
+        exact = total <= counted_to
+        return BackendResult(total=min(total, counted_to), exact=exact, hits=hits, facets=facet_values)
 
     def _facets_sql(self, bounded_scope: str) -> str:
         top = f"ORDER BY count(*) DESC, 1 LIMIT {FACET_SIZE}"

@@ -33,7 +33,7 @@ from .base import DOCUMENTS, SqlSearchBackend
 CONFIG = "english"
 # A search with many matches first looks at the newest share of the archive expected to hold
 # this many times the matches it needs (see _window_starts).
-WINDOW_MARGIN = 2
+WINDOW_MARGIN = 1.5
 HISTOGRAM_CACHE_SECONDS = 60
 _HISTOGRAMS: dict[str, tuple[float, list]] = {}
 # Text past this point is not indexed: it keeps a vector under PostgreSQL's 1 MB limit.
@@ -114,74 +114,74 @@ class PostgresBackend(SqlSearchBackend):
         ranked = sort == "relevance" and not query.is_empty
         needed = max(self.pool_size, offset + limit) if ranked else offset + limit
         indexed = not query.is_empty or filters.entity_id is not None
+        counted_to = self.count_limit if facets else min(self.count_limit, self.count_only_limit)
         with transaction.atomic(savepoint=False), connection.cursor() as cursor:
             # A sequential scan must evaluate ``@@`` on every row, reading each vector back from
             # TOAST: seconds on a large archive. Without it the planner takes the GIN bitmap (which
             # needs no vector for a plain word) or walks the newest-first index.
             cursor.execute("SET LOCAL enable_seqscan = off")
-            total, facet_values = self._count(cursor, query, scope, params, facets)
-            expected = total if total is not None and total <= self.count_limit else None
+            total, facet_values = self._count(cursor, query, scope, params, facets=facets, limit=counted_to)
+            expected = total if total is not None and total <= counted_to else None
             if indexed and expected is None:
                 expected = self._estimate(cursor, scope, params, positional=query.is_positional)
             starts = []
-            if indexed and expected > self.count_limit:
-                # Many matches: look through the newest windows first.
+            if indexed and expected > needed:
+                # Many matches: look through the newest windows first (none when a window would
+                # be most of the archive).
                 starts = self._window_starts(cursor, filters, share=WINDOW_MARGIN * needed / expected)
-            elif indexed:
+            if indexed and not starts and expected <= self.count_limit:
                 # Few matches: the GIN bitmaps find them all at once, and sorting them by date is
                 # cheaper than walking the newest-first index past every article that does not match.
                 cursor.execute("SET LOCAL enable_indexscan = off")
-            # A phrase with few candidates: sort the candidates by date first and confirm their
-            # word order newest first, only until the pool is full.
+            # A phrase: sort the candidates (its words in any order) by date first and confirm
+            # the word order newest first, only until the pool is full.
             in_order = query.is_positional and not query.excludes_positionally and indexed
-            windows = [*starts, None]
-            for start in windows:
+            for start in [*starts, None]:
                 windowed = scope + (" AND d.published_at >= %(window)s" if start is not None else "")
-                cursor.execute(
-                    self._page_sql(query, windowed, sort, confirm_in_date_order=in_order),
-                    {
-                        **params,
-                        "window": start,
-                        "pool": needed,
-                        "limit": limit,
-                        "offset": offset,
-                    },
-                )
+                page = {**params, "window": start, "pool": needed, "limit": limit, "offset": offset}
+                cursor.execute(self._page_sql(query, windowed, sort, confirm_in_date_order=in_order), page)
                 rows = cursor.fetchall()
                 found = rows[0][3] if rows else 0
                 # The window holds the newest ``needed`` matches when it has that many: every
                 # match outside it is older. Otherwise look further back.
                 if found >= needed:
                     break
-            exact = total is not None and total <= self.count_limit
-            if total is None:  # a positional query without facets: counted by its pool
-                if found >= needed:
-                    total = found  # at least this many
-                elif rows or offset == 0:
-                    total, exact = found, True  # the last, unbounded window held every match
+            if total is None:  # a phrase without facets: counted by its pool
+                if rows or offset == 0 or found >= needed:
+                    total = found
                 else:  # a page past the end: count for real
-                    total, _ = self._count(cursor, query, scope, params, facets=False, positional=True)
-                    exact = total <= self.count_limit
+                    total, _ = self._count(
+                        cursor, query, scope, params, facets=False, limit=counted_to, force=True
+                    )
+        exact = total <= counted_to and not (total == found >= needed and query.is_positional and not facets)
         hits = [
             RankedHit(article_id=pk, score=float(score or 0.0), marked_snippet=snippet or "")
             for pk, score, snippet, _ in rows
         ]
-        return BackendResult(total=min(total, self.count_limit), exact=exact, hits=hits, facets=facet_values)
+        return BackendResult(total=min(total, counted_to), exact=exact, hits=hits, facets=facet_values)
 
     def _count(
-        self, cursor, query: ParsedQuery, scope: str, params: dict, facets: bool, positional: bool = False
+        self,
+        cursor,
+        query: ParsedQuery,
+        scope: str,
+        params: dict,
+        *,
+        facets: bool,
+        limit: int,
+        force: bool = False,
     ) -> tuple[int | None, dict]:
-        """Matches counted up to ``count_limit + 1`` (with the facets when asked), or None.
+        """Matches counted up to ``limit + 1`` (with the facets when asked), or None.
 
-        Without facets, a positional query is not counted here: confirming each of up to 10,000
-        matches reads its vector back, so its count comes from the ranked pool (a lower bound
-        past ``pool_size``; see docs/search.md).
+        Without facets, a phrase is not counted here: confirming each match reads its vector
+        back, so its count comes from the ranked pool (a lower bound past ``pool_size``; see
+        docs/search.md).
         """
-        bounded = f"{scope} LIMIT {self.count_limit + 1}"
+        bounded = f"{scope} LIMIT {limit + 1}"
         if facets:
             cursor.execute(self._facets_sql(bounded), params)
             return self._read_facets(cursor.fetchall())
-        if query.is_positional and not positional:
+        if query.is_positional and not force:
             return None, {}
         cursor.execute(f"SELECT count(*) FROM (SELECT 1 {bounded}) matches", params)  # noqa: S608
         return cursor.fetchone()[0], {}
