@@ -125,9 +125,8 @@ class PostgresBackend(SqlSearchBackend):
             if indexed and expected is None:
                 expected = self._estimate(cursor, scope, params, positional=query.is_positional)
             starts = []
-            if indexed and expected > needed:
-                # Many matches: look through the newest windows first (none when a window would
-                # be most of the archive).
+            if indexed and expected > self.count_limit:
+                # Many matches: look through the newest windows first.
                 starts = self._window_starts(cursor, filters, share=WINDOW_MARGIN * needed / expected)
             if indexed and not starts and expected <= self.count_limit:
                 # Few matches: the GIN bitmaps find them all at once, and sorting them by date is
