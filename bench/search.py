@@ -347,7 +347,9 @@ def query_mix(total: int, seed: int = 7) -> list[tuple[str, dict, list]]:
 
     names = list(
         Entity.objects.filter(kind="weapon", name__regex=r"^[A-Za-z]+ [A-Za-z]+$", tags__isnull=False)
-        .distinct().order_by("pk").values_list("name", flat=True)[:6]
+        .distinct()
+        .order_by("pk")
+        .values_list("name", flat=True)[:6]
     )
     families = list(
         Entity.objects.filter(kind="weapon", variants__isnull=False)
@@ -386,15 +388,15 @@ def true_count(variant: dict) -> int:
     """All matches, counted past the selector's count limit, for the share shown beside each figure."""
     from django.db import connection, transaction
 
+    from archive.search import get_backend
     from archive.search.query import parse_query
+    from archive.search.types import SearchFilters
 
-    sql, params = "SELECT count(*) FROM archive_searchdocument d WHERE TRUE", []
-    if variant["query"]:
-        sql += " AND d.vector @@ websearch_to_tsquery('english', %s)"
-        params.append(parse_query(variant["query"]).websearch())
-    if variant.get("entity"):
-        sql += " AND d.vector @@ quote_literal('entity ' || %s)::tsquery"
-        params.append(variant["entity"])
+    # The search's own matching conditions, without its count limit.
+    scope, params = get_backend()._scope(
+        parse_query(variant["query"]), SearchFilters(entity_id=variant.get("entity"))
+    )
+    sql = f"SELECT count(*) {scope}"  # noqa: S608 - the backend's own SQL
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(sql, params)

@@ -26,6 +26,11 @@ class Term:
     phrase: bool = False
     negated: bool = False
 
+    @property
+    def is_positional(self) -> bool:
+        """A phrase, or a word the parser splits ("Su-30SM2" is su-30sm2 <-> su <-> 30sm2)."""
+        return not self.text.isalnum()
+
 
 @dataclass(frozen=True)
 class ParsedQuery:
@@ -42,12 +47,12 @@ class ParsedQuery:
         """True when a match depends on word positions: a phrase, or a word the parser splits
         ("Su-30SM2" is the phrase su-30sm2 <-> su <-> 30sm2). A word index cannot decide those
         alone, so each candidate's stored positions must be read back to confirm it."""
-        return any(not term.text.isalnum() for terms in self.alternatives for term in terms)
+        return any(term.is_positional for terms in self.alternatives for term in terms)
 
     @property
     def excludes_positionally(self) -> bool:
         """True when an excluded term is a phrase or a split word."""
-        return any(term.negated and not term.text.isalnum() for terms in self.alternatives for term in terms)
+        return any(term.negated and term.is_positional for terms in self.alternatives for term in terms)
 
     def websearch(self) -> str:
         """The query again in web-search syntax, for ``websearch_to_tsquery``."""

@@ -165,16 +165,23 @@ class SqlSearchBackend(SearchBackend):
                 RankedHit(article_id=row[0], score=float(row[1] or 0.0), marked_snippet=row[2] or "")
                 for row in cursor.fetchall()
             ]
-            counted_to = self.count_limit if facets else min(self.count_limit, self.count_only_limit)
-            bounded = f"{scope} LIMIT {counted_to + 1}"
-            if facets:
-                cursor.execute(self._facets_sql(bounded), params)
-                total, facet_values = self._read_facets(cursor.fetchall())
-            else:
-                cursor.execute(f"SELECT count(*) FROM (SELECT 1 {bounded}) matches", params)  # noqa: S608
-                total, facet_values = cursor.fetchone()[0], {}
+            counted_to = self._counted_to(facets)
+            total, facet_values = self._count(cursor, scope, params, facets=facets, limit=counted_to)
         exact = total <= counted_to
         return BackendResult(total=min(total, counted_to), exact=exact, hits=hits, facets=facet_values)
+
+    def _counted_to(self, facets: bool) -> int:
+        """How far a search counts its matches: further when it also counts facets."""
+        return self.count_limit if facets else min(self.count_limit, self.count_only_limit)
+
+    def _count(self, cursor, scope: str, params: dict, *, facets: bool, limit: int) -> tuple[int, dict]:
+        """Matches counted up to ``limit + 1``, with the facet values when asked."""
+        bounded = f"{scope} LIMIT {limit + 1}"
+        if facets:
+            cursor.execute(self._facets_sql(bounded), params)
+            return self._read_facets(cursor.fetchall())
+        cursor.execute(f"SELECT count(*) FROM (SELECT 1 {bounded}) matches", params)  # noqa: S608
+        return cursor.fetchone()[0], {}
 
     def _facets_sql(self, bounded_scope: str) -> str:
         top = f"ORDER BY count(*) DESC, 1 LIMIT {FACET_SIZE}"

@@ -45,17 +45,25 @@ HEADLINE_OPTIONS = (
     "', MaxWords=32, MinWords=14, ShortWord=2, MaxFragments=2, FragmentDelimiter=\" … \"'"
 )
 TSQUERY = f"websearch_to_tsquery('{CONFIG}', %(q)s)"
-# The query with each phrase operator (<->, <2>...) read as "and": without exclusions of phrases,
-# every match of the query matches it, and the word index answers it without reading vectors.
-UNORDERED_TSQUERY = f"regexp_replace({TSQUERY}::text, '<[0-9-]+>', '&', 'g')::tsquery"
-# The query with each phrase operator (<->, <2>...) read as "or": for estimates only.
-LOOSE_TSQUERY = f"regexp_replace({TSQUERY}::text, '<[0-9-]+>', '|', 'g')::tsquery"
+
+
+def _phrase_operators_as(operator: str) -> str:
+    """The query with each phrase operator (<->, <2>...) replaced by ``operator``."""
+    return f"regexp_replace({TSQUERY}::text, '<[0-9-]+>', '{operator}', 'g')::tsquery"
+
+
+# Phrases read as "and": without exclusions of phrases, every match of the query matches it, and
+# the word index answers it without reading vectors.
+UNORDERED_TSQUERY = _phrase_operators_as("&")
+# Phrases read as "or": for estimates only.
+LOOSE_TSQUERY = _phrase_operators_as("|")
 # Each entity of a document (its tagged entities and their ancestors) is a lexeme of its vector,
 # "entity 42": the text parser never yields a space inside a word, so no query text can match it.
 ENTITY_LEXEME_PREFIX = "entity "
 ENTITY_TSQUERY = f"quote_literal('{ENTITY_LEXEME_PREFIX}' || %(entity)s)::tsquery"
-ENTITY_LEXEMES = (  # noqa: S608 - constants only
-    "array_to_tsvector(ARRAY(SELECT 'entity ' || id FROM unnest(COALESCE(e.entity_ids, '{}')::bigint[]) id))"
+ENTITY_LEXEMES = (
+    f"array_to_tsvector(ARRAY(SELECT '{ENTITY_LEXEME_PREFIX}' || id "  # noqa: S608 - constants only
+    "FROM unnest(COALESCE(e.entity_ids, '{}')::bigint[]) id))"
 )
 # The body without the control characters that mark hits (see archive.search.snippets).
 CLEAN_BODY = f"translate(left(a.body, {HEADLINE_CHARS}), chr(2) || chr(3), '')"
@@ -114,13 +122,17 @@ class PostgresBackend(SqlSearchBackend):
         ranked = sort == "relevance" and not query.is_empty
         needed = max(self.pool_size, offset + limit) if ranked else offset + limit
         indexed = not query.is_empty or filters.entity_id is not None
-        counted_to = self.count_limit if facets else min(self.count_limit, self.count_only_limit)
+        counted_to = self._counted_to(facets)
         with transaction.atomic(savepoint=False), connection.cursor() as cursor:
             # A sequential scan must evaluate ``@@`` on every row, reading each vector back from
             # TOAST: seconds on a large archive. Without it the planner takes the GIN bitmap (which
             # needs no vector for a plain word) or walks the newest-first index.
             cursor.execute("SET LOCAL enable_seqscan = off")
-            total, facet_values = self._count(cursor, query, scope, params, facets=facets, limit=counted_to)
+            total, facet_values = None, {}
+            # Without facets, a phrase is not counted here: confirming each match reads its
+            # vector back, so its count comes from the ranked pool (see below).
+            if facets or not query.is_positional:
+                total, facet_values = self._count(cursor, scope, params, facets=facets, limit=counted_to)
             expected = total if total is not None and total <= counted_to else None
             if indexed and expected is None:
                 expected = self._estimate(cursor, scope, params, positional=query.is_positional)
@@ -138,52 +150,27 @@ class PostgresBackend(SqlSearchBackend):
             for start in [*starts, None]:
                 windowed = scope + (" AND d.published_at >= %(window)s" if start is not None else "")
                 page = {**params, "window": start, "pool": needed, "limit": limit, "offset": offset}
-                cursor.execute(self._page_sql(query, windowed, sort, confirm_in_date_order=in_order), page)
+                cursor.execute(self._hits_sql(query, windowed, sort, confirm_in_date_order=in_order), page)
                 rows = cursor.fetchall()
                 found = rows[0][3] if rows else 0
                 # The window holds the newest ``needed`` matches when it has that many: every
                 # match outside it is older. Otherwise look further back.
                 if found >= needed:
                     break
+            exact = total is not None and total <= counted_to
             if total is None:  # a phrase without facets: counted by its pool
-                if rows or offset == 0 or found >= needed:
-                    total = found
+                if found >= needed:
+                    total, exact = found, False  # at least this many
+                elif rows or offset == 0:
+                    total, exact = found, True  # the last, unbounded window held every match
                 else:  # a page past the end: count for real
-                    total, _ = self._count(
-                        cursor, query, scope, params, facets=False, limit=counted_to, force=True
-                    )
-        exact = total <= counted_to and not (total == found >= needed and query.is_positional and not facets)
+                    total, _ = self._count(cursor, scope, params, facets=False, limit=counted_to)
+                    exact = total <= counted_to
         hits = [
             RankedHit(article_id=pk, score=float(score or 0.0), marked_snippet=snippet or "")
             for pk, score, snippet, _ in rows
         ]
         return BackendResult(total=min(total, counted_to), exact=exact, hits=hits, facets=facet_values)
-
-    def _count(
-        self,
-        cursor,
-        query: ParsedQuery,
-        scope: str,
-        params: dict,
-        *,
-        facets: bool,
-        limit: int,
-        force: bool = False,
-    ) -> tuple[int | None, dict]:
-        """Matches counted up to ``limit + 1`` (with the facets when asked), or None.
-
-        Without facets, a phrase is not counted here: confirming each match reads its vector
-        back, so its count comes from the ranked pool (a lower bound past ``pool_size``; see
-        docs/search.md).
-        """
-        bounded = f"{scope} LIMIT {limit + 1}"
-        if facets:
-            cursor.execute(self._facets_sql(bounded), params)
-            return self._read_facets(cursor.fetchall())
-        if query.is_positional and not force:
-            return None, {}
-        cursor.execute(f"SELECT count(*) FROM (SELECT 1 {bounded}) matches", params)  # noqa: S608
-        return cursor.fetchone()[0], {}
 
     def _estimate(self, cursor, scope: str, params: dict, *, positional: bool) -> int:
         """The planner's estimate of the number of matches (its statistics, no scan).
@@ -258,10 +245,7 @@ class PostgresBackend(SqlSearchBackend):
         # unnest in the select list (ProjectSet) is much faster than a lateral function scan per row.
         return "(SELECT unnest(m.entity_ids) AS value FROM m) ids"
 
-    def _hits_sql(self, query: ParsedQuery, scope: str, sort: Sort) -> str:
-        return self._page_sql(query, scope, sort)
-
-    def _page_sql(
+    def _hits_sql(
         self, query: ParsedQuery, scope: str, sort: Sort, *, confirm_in_date_order: bool = False
     ) -> str:
         """(article_id, score, marked snippet, matches in the pool) of the page.
@@ -270,13 +254,14 @@ class PostgresBackend(SqlSearchBackend):
         tells the caller whether the scope held that many.
         """
         newest = "ORDER BY d.published_at DESC NULLS LAST, d.article_id DESC"
-        by_date = "published_at DESC NULLS LAST, article_id DESC"
+        order = ["published_at DESC NULLS LAST", "article_id DESC"]
+        if sort == "relevance" and not query.is_empty:
+            order.insert(0, "score DESC")
         if query.is_empty:
             score, snippet = "0.0", "left(a.body, 400)"
         else:
             score = f"ts_rank(c.vector, {TSQUERY})"
             snippet = f"ts_headline('{CONFIG}', {CLEAN_BODY}, {TSQUERY}, {HEADLINE_OPTIONS})"
-        order = f"score DESC, {by_date}" if sort == "relevance" and not query.is_empty else by_date
         pool = f"SELECT d.article_id, d.published_at, d.vector {scope} {newest} LIMIT %(pool)s"
         if confirm_in_date_order:
             # OFFSET 0 keeps the word-order test out of the sorted subquery, so it runs on the
@@ -289,7 +274,7 @@ class PostgresBackend(SqlSearchBackend):
             SELECT p.article_id, p.score, {snippet}, p.found
             FROM (SELECT c.article_id, c.published_at, {score} AS score, count(*) OVER () AS found
                   FROM ({pool}) c
-                  ORDER BY {order} LIMIT %(limit)s OFFSET %(offset)s) p
+                  ORDER BY {", ".join(order)} LIMIT %(limit)s OFFSET %(offset)s) p
             JOIN archive_article a ON a.id = p.article_id
-            ORDER BY {" , ".join("p." + part.strip() for part in order.split(","))}
+            ORDER BY {", ".join(f"p.{column}" for column in order)}
         """  # noqa: S608 - only constants and our own SQL are formatted in
