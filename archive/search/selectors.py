@@ -156,12 +156,10 @@ def _load_hits(ranked) -> list[Hit]:
             "pk", "name", "kind", "slug"
         )
     }
+    known = [row for row in rows if row[1] in entities]  # an entity deleted meanwhile drops out
     tags: dict[int, list[dict]] = {}
-    for article_id, entity_id, _salience in sorted(
-        rows, key=lambda row: (-row[2], entities[row[1]]["name"] if row[1] in entities else "")
-    ):
-        if entity_id in entities:
-            tags.setdefault(article_id, []).append(dict(entities[entity_id]))
+    for article_id, entity_id, _ in sorted(known, key=lambda row: (-row[2], entities[row[1]]["name"])):
+        tags.setdefault(article_id, []).append(dict(entities[entity_id]))
     hits = []
     for hit in ranked:
         article = articles.get(hit.article_id)
